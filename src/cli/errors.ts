@@ -1,0 +1,21 @@
+// Errors a user can act on, each with its documented exit code (README: "Exit codes").
+
+export const EXIT = {
+  ok: 0,
+  /** Runtime error: the run could not finish (disk, network to the start URL, a bug). */
+  runtime: 1,
+  /** The run finished, but some pages failed after retries (crawl) or links are broken (--strict). */
+  partial: 2,
+  /** Usage or configuration error: a flag, a config file or a profile is wrong. */
+  usage: 3,
+} as const;
+
+/** A mistake in flags, config or profile: exit 3, one line, no stack trace. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT.usage;
+}
+
+/** Something failed at run time that the user can fix (a path not writable, a start URL refused). */
+export class RunError extends Error {
+  readonly exitCode = EXIT.runtime;
+}

@@ -1,0 +1,73 @@
+// Flags shared by the commands that crawl, turned into settings over the defaults (config/defaults.ts).
+import { Option, type Command } from "commander";
+import { defaults } from "../config/defaults.js";
+import type { CrawlSettings } from "../crawl/crawler.js";
+import { parseOriginMap, type OriginMap } from "../crawl/origin-map.js";
+import { loadProfile, DEFAULT_PROFILE_PATH, type Profile } from "../profiles/profile.js";
+import { UsageError } from "./errors.js";
+
+export interface CrawlFlags {
+  mapOrigin: string[];
+  profile?: string;
+  userAgent?: string;
+  concurrency?: string;
+  hostConcurrency?: string;
+  hostGap?: string;
+  retries?: string;
+  maxPages?: string;
+  maxDepth?: string;
+  timeLimit?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function addCrawlOptions(cmd: Command): Command {
+  return cmd
+    .option("--map-origin <from=to>", "send requests for origin FROM to TO, keeping FROM's Host header and URLs (repeatable; * maps every origin)", collect, [])
+    .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
+    .option("--user-agent <ua>", "User-Agent to send", defaults.userAgent)
+    .option("--concurrency <n>", "requests in flight over all hosts", String(defaults.crawl.concurrency))
+    .option("--host-concurrency <n>", "requests in flight per host (politeness: loosen only for your own server)", String(defaults.crawl.perHostConcurrency))
+    .option("--host-gap <ms>", "minimum gap between requests to one host, randomised ±50% (politeness: loosen only for your own server)", String(defaults.crawl.perHostGapMs))
+    .option("--retries <n>", "tries per URL for 408/429/5xx and network errors", String(defaults.crawl.retries))
+    .option("--max-pages <n>", "stop after this many pages")
+    .option("--max-depth <n>", "follow links at most this deep from the start page")
+    .addOption(new Option("--time-limit <seconds>", "stop cleanly after this long; rerun to resume"));
+}
+
+function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} "${value}": expected a whole number ≥ ${min}`);
+  return n;
+}
+
+export function crawlSettings(flags: CrawlFlags): CrawlSettings {
+  const d = defaults.crawl;
+  return {
+    ...d,
+    userAgent: flags.userAgent ?? defaults.userAgent,
+    concurrency: intFlag("concurrency", flags.concurrency, d.concurrency, 1),
+    perHostConcurrency: intFlag("host-concurrency", flags.hostConcurrency, d.perHostConcurrency, 1),
+    perHostGapMs: intFlag("host-gap", flags.hostGap, d.perHostGapMs),
+    retries: intFlag("retries", flags.retries, d.retries, 1),
+    maxPages: intFlag("max-pages", flags.maxPages, d.maxPages, 1),
+    maxDepth: intFlag("max-depth", flags.maxDepth, d.maxDepth),
+    timeLimitMs: flags.timeLimit === undefined ? d.timeLimitMs : intFlag("time-limit", flags.timeLimit, 0, 1) * 1000,
+  };
+}
+
+export function startUrlOf(value: string, profile: Profile): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`start URL "${value}" is not a URL; give a full one such as ${profile.origin}/aktuellt-39586750`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`start URL "${value}": only http and https are crawled`);
+  return url.href;
+}
+
+export function commonInputs(flags: CrawlFlags): { profile: Profile; originMap: OriginMap; settings: CrawlSettings } {
+  return { profile: loadProfile(flags.profile), originMap: parseOriginMap(flags.mapOrigin), settings: crawlSettings(flags) };
+}

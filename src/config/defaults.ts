@@ -1,0 +1,50 @@
+// Every default of mia-migrate, in one place (as Scrapy's default_settings.py). A flag or the config
+// file overrides them; nothing else in the code should hard-code one of these numbers.
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; homepage: string };
+
+export const VERSION: string = pkg.version;
+export const HOMEPAGE: string = pkg.homepage;
+
+export const defaults = {
+  /** Honest and contactable, as RFC 9309 and site owners expect. */
+  userAgent: `mia-migrate/${pkg.version} (+${pkg.homepage})`,
+  crawl: {
+    /** Requests in flight at once, over all hosts. */
+    concurrency: 4,
+    /** Requests in flight at once to one host (Scrapy's template uses 1; 2 is still polite). */
+    perHostConcurrency: 2,
+    /** Minimum gap between the starts of two requests to one host, in ms, randomised 0.5–1.5×. */
+    perHostGapMs: 500,
+    jitter: 0.5,
+    retries: 3,
+    /** First backoff in ms; doubles each try, with jitter. */
+    backoffMs: 500,
+    /** Longest Retry-After the crawler waits for; a longer one fails the page instead of stalling. */
+    maxRetryAfterMs: 10 * 60_000,
+    retryStatuses: [408, 429, 500, 502, 503, 504] as readonly number[],
+    connectTimeoutMs: 10_000,
+    headersTimeoutMs: 30_000,
+    bodyTimeoutMs: 30_000,
+    totalTimeoutMs: 120_000,
+    maxBodyBytes: 25 * 1024 * 1024,
+    maxRedirects: 10,
+    /** RFC 9309: parse at least 500 KiB of robots.txt, follow at least 5 redirects. */
+    robotsMaxBytes: 512 * 1024,
+    robotsMaxRedirects: 5,
+    maxPages: Infinity,
+    maxDepth: Infinity,
+    timeLimitMs: Infinity,
+  },
+  extract: {
+    leadMaxChars: 300,
+  },
+  convert: {
+    slugMaxChars: 80,
+    layout: "plain" as const,
+  },
+  out: "output/migration",
+};
+
+export type Defaults = typeof defaults;

@@ -1,0 +1,367 @@
+// The crawl: from the start URL through everything the profile says leads to posts, each URL once and
+// each post once (by id), politely (robots.txt, a gate per host, Retry-After), into a snapshot.
+//
+// Resume needs no separate queue file: the manifest records every finished URL with its body, and the
+// links of a page are a pure function of that body. Replaying the manifest rebuilds the frontier exactly,
+// so a rerun after kill -9 fetches only what was not finished.
+import PQueue from "p-queue";
+import { discoverLinks } from "../extract/discover.js";
+import { pageKind, postIdOf } from "../extract/classify.js";
+import type { Profile } from "../profiles/profile.js";
+import type { FetchRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
+import { decodeBody } from "./charset.js";
+import { FetchError, Fetcher, type HttpResponse } from "./fetcher.js";
+import { HostGate } from "./host-gate.js";
+import type { OriginMap } from "./origin-map.js";
+import { robotsVerdict, type RobotsVerdict } from "./robots.js";
+import { canonicalUrl, isSiteUrl } from "./url.js";
+import { retryDelayMs } from "./retry.js";
+
+export interface CrawlSettings {
+  userAgent: string;
+  concurrency: number;
+  perHostConcurrency: number;
+  perHostGapMs: number;
+  jitter: number;
+  retries: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+  retryStatuses: readonly number[];
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxBodyBytes: number;
+  maxRedirects: number;
+  robotsMaxBytes: number;
+  robotsMaxRedirects: number;
+  maxPages: number;
+  maxDepth: number;
+  timeLimitMs: number;
+}
+
+export type CrawlEvent =
+  | { type: "fetched"; url: string; status: number; kind: PageKind }
+  | { type: "failed"; url: string; reason: string }
+  | { type: "not-found"; url: string; status: number }
+  | { type: "retry"; url: string; attempt: number; delayMs: number; why: string }
+  | { type: "skipped"; url: string; why: string }
+  | { type: "robots"; origin: string; verdict: string };
+
+export interface CrawlSummary {
+  /** Pages fetched by this run. */
+  fetched: number;
+  /** Pages that were already in the snapshot (a resumed run). */
+  resumed: number;
+  /** Pages that failed after their retries, in this run or recorded earlier. */
+  failed: number;
+  failures: { url: string; reason: string }[];
+  /** Pages that answered a final 4xx (404, 410 …): dead links on the site, not crawl failures. */
+  notFound: { url: string; status: number }[];
+  disallowedByRobots: number;
+  /** Hosts whose robots.txt forbade everything or could not be read (RFC 9309: then crawl nothing). */
+  robotsBlocked: { origin: string; reason: string }[];
+  posts: number;
+  durationMs: number;
+  stoppedBy: "max-pages" | "time-limit" | null;
+}
+
+export interface CrawlInput {
+  startUrl: string;
+  profile: Profile;
+  store: SnapshotStore;
+  settings: CrawlSettings;
+  originMap: OriginMap;
+  onEvent?: (e: CrawlEvent) => void;
+  random?: () => number;
+}
+
+interface Task {
+  url: URL;
+  depth: number;
+  attempt: number;
+}
+
+const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
+
+export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
+  const { profile, store, settings: s, originMap } = input;
+  const emit = input.onEvent ?? (() => {});
+  const random = input.random ?? Math.random;
+  const started = Date.now();
+  const fetcher = new Fetcher({
+    userAgent: s.userAgent,
+    originMap,
+    connectTimeoutMs: s.connectTimeoutMs,
+    headersTimeoutMs: s.headersTimeoutMs,
+    bodyTimeoutMs: s.bodyTimeoutMs,
+    totalTimeoutMs: s.totalTimeoutMs,
+    maxBodyBytes: s.maxBodyBytes,
+    connectionsPerOrigin: Math.max(1, s.perHostConcurrency),
+  });
+  const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
+  const queue = new PQueue({ concurrency: s.concurrency });
+  const robots = new Map<string, Promise<RobotsVerdict>>();
+
+  const seen = new Set<string>(); // canonical URLs queued or done
+  const postUrlById = new Map<string, string>();
+  const aliasesRecorded = new Set<string>();
+  const summary: CrawlSummary = { fetched: 0, resumed: 0, failed: 0, failures: [], notFound: [], disallowedByRobots: 0, robotsBlocked: [], posts: 0, durationMs: 0, stoppedBy: null };
+  let pagesTotal = 0;
+  let stopping = false;
+  let outstanding = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  let finish: () => void = () => {};
+  const done = new Promise<void>((r) => (finish = r));
+
+  const stop = (why: "max-pages" | "time-limit") => {
+    if (stopping) return;
+    stopping = true;
+    summary.stoppedBy = why;
+    for (const t of timers) {
+      clearTimeout(t);
+      timers.delete(t);
+      settle();
+    }
+    // Queued tasks see `stopping` and return at once, so every hold on `outstanding` is released.
+  };
+  const settle = () => {
+    outstanding--;
+    if (outstanding === 0) finish();
+  };
+  const limitTimer = Number.isFinite(s.timeLimitMs) ? setTimeout(() => stop("time-limit"), s.timeLimitMs) : null;
+
+  const schedule = (task: Task, delayMs = 0) => {
+    if (stopping) return;
+    outstanding++;
+    const run = () => {
+      void queue
+        .add(async () => (stopping ? undefined : work(task)))
+        .catch((err: unknown) => recordFailure(task, "internal", (err as Error).message))
+        .finally(settle);
+    };
+    if (delayMs <= 0) return run();
+    const t = setTimeout(() => {
+      timers.delete(t);
+      run(); // the timer's hold on `outstanding` passes to the queued task
+    }, delayMs);
+    timers.add(t);
+  };
+
+  /** Adds a discovered URL to the frontier if it is in scope and new; records aliases of posts. */
+  const enqueue = (raw: string, depth: number, isSeed = false) => {
+    const url = canonicalUrl(raw, profile);
+    if (!url || !isSiteUrl(url, profile)) return; // external: recorded in the bodies, never followed
+    const kind = pageKind(url, profile);
+    if (!isSeed && kind !== "post" && !profile.follow.includes(kind)) return;
+    if (depth > s.maxDepth) return;
+    const href = url.href;
+    const id = kind === "post" ? postIdOf(url, profile) : undefined;
+    if (id !== undefined) {
+      const known = postUrlById.get(id);
+      if (known !== undefined) {
+        if (known !== href && !aliasesRecorded.has(href)) {
+          aliasesRecorded.add(href);
+          store.append({ type: "alias", url: href, postId: id });
+        }
+        return;
+      }
+      postUrlById.set(id, href);
+    }
+    if (seen.has(href)) return;
+    seen.add(href);
+    schedule({ url, depth, attempt: 1 });
+  };
+
+  const robotsFor = (url: URL): Promise<RobotsVerdict> => {
+    const origin = url.origin;
+    let p = robots.get(origin);
+    if (!p) {
+      p = fetchRobots(origin);
+      robots.set(origin, p);
+    }
+    return p;
+  };
+
+  const fetchRobots = async (origin: string): Promise<RobotsVerdict> => {
+    const robotsUrl = `${origin}/robots.txt`;
+    let res: { status: number; body: string; error?: string } = { status: 0, body: "" };
+    let current = new URL(robotsUrl);
+    for (let hop = 0; hop <= s.robotsMaxRedirects; hop++) {
+      try {
+        const r = await gated(current, {});
+        const location = r.headers.location;
+        if (r.status >= 300 && r.status < 400 && location) {
+          current = new URL(location, current);
+          continue;
+        }
+        res = { status: r.status, body: r.body.subarray(0, s.robotsMaxBytes).toString("utf8") };
+      } catch (err) {
+        res = { status: 0, body: "", error: err instanceof FetchError ? err.reason : String(err) };
+      }
+      break;
+    }
+    const verdict = robotsVerdict(robotsUrl, res, s.userAgent);
+    if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined) gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
+    if (verdict.kind === "disallow-all") summary.robotsBlocked.push({ origin, reason: verdict.reason });
+    emit({ type: "robots", origin, verdict: verdict.kind === "rules" ? "rules" : verdict.reason });
+    return verdict;
+  };
+
+  /** One request through the host's gate. */
+  const gated = async (url: URL, headers: Record<string, string>): Promise<HttpResponse> => {
+    const release = await gate.acquire(url.host);
+    try {
+      return await fetcher.fetchOnce(url, headers);
+    } finally {
+      release();
+    }
+  };
+
+  const recordFailure = (task: Task, reason: string, message: string, redirects: RedirectHop[] = [], status = 0) => {
+    const rec: FetchRecord = {
+      type: "fetch",
+      url: task.url.href,
+      finalUrl: redirects.length ? (redirects[redirects.length - 1]?.url ?? task.url.href) : task.url.href,
+      redirects,
+      status,
+      headers: {},
+      sha256: null,
+      size: 0,
+      fetchedAt: new Date().toISOString(),
+      kind: pageKind(task.url, profile),
+      depth: task.depth,
+      tries: task.attempt,
+      error: { reason, message },
+    };
+    const id = postIdOf(task.url, profile);
+    if (id) rec.postId = id;
+    store.append(rec);
+    summary.failed++;
+    summary.failures.push({ url: task.url.href, reason: `${reason}: ${message}` });
+    emit({ type: "failed", url: task.url.href, reason: `${reason}: ${message}` });
+  };
+
+  const retryOrFail = (task: Task, why: string, reason: string, message: string, res?: HttpResponse, redirects: RedirectHop[] = []): void => {
+    const delay = retryDelayMs({ attempt: task.attempt, res, backoffMs: s.backoffMs, jitter: s.jitter, random, now: Date.now() });
+    if (task.attempt >= s.retries || delay > s.maxRetryAfterMs) {
+      recordFailure(task, reason, delay > s.maxRetryAfterMs ? `${message}; Retry-After asks for ${Math.round(delay / 1000)} s, more than the limit` : message, redirects, res?.status ?? 0);
+      return;
+    }
+    if (res?.headers["retry-after"] !== undefined) gate.pauseUntil(task.url.host, Date.now() + delay);
+    emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: delay, why });
+    // The retry waits outside the queue: no slot is held while sleeping.
+    schedule({ ...task, attempt: task.attempt + 1 }, delay);
+  };
+
+  const work = async (task: Task): Promise<void> => {
+    if (pagesTotal >= s.maxPages) return stop("max-pages");
+    const verdict = await robotsFor(task.url);
+    if (verdict.kind === "disallow-all" || (verdict.kind === "rules" && !verdict.isAllowed(task.url.href))) {
+      summary.disallowedByRobots++;
+      emit({ type: "skipped", url: task.url.href, why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason });
+      return;
+    }
+    const redirects: RedirectHop[] = [];
+    const chain = new Set<string>([task.url.href]);
+    let current = task.url;
+    let res: HttpResponse;
+    for (;;) {
+      try {
+        res = await gated(current, {});
+      } catch (err) {
+        const e = err instanceof FetchError ? err : new FetchError("network", String(err));
+        if (e.retryable) return retryOrFail(task, e.reason, e.reason, e.message, undefined, redirects);
+        return recordFailure(task, e.reason, e.message, redirects);
+      }
+      const location = res.headers.location;
+      if (res.status >= 300 && res.status < 400 && location) {
+        redirects.push({ url: current.href, status: res.status });
+        const next = canonicalUrl(location, profile, current);
+        if (!next) return recordFailure(task, "bad-redirect", `redirect to "${location}" is not an http(s) URL`, redirects, res.status);
+        if (chain.has(next.href)) return recordFailure(task, "redirect-loop", `redirect loop back to ${next.href}`, redirects, res.status);
+        if (redirects.length >= s.maxRedirects) return recordFailure(task, "too-many-redirects", `more than ${s.maxRedirects} redirects`, redirects, res.status);
+        if (!isSiteUrl(next, profile)) return recordFailure(task, "off-site-redirect", `redirects off the site to ${next.href}`, redirects, res.status);
+        chain.add(next.href);
+        current = next;
+        continue;
+      }
+      break;
+    }
+    if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, res, redirects);
+
+    const sha = store.putBody(res.body);
+    const kind = pageKind(current, profile);
+    const rec: FetchRecord = {
+      type: "fetch",
+      url: task.url.href,
+      finalUrl: current.href,
+      redirects,
+      status: res.status,
+      headers: res.headers,
+      sha256: sha,
+      size: res.body.length,
+      fetchedAt: new Date().toISOString(),
+      kind,
+      depth: task.depth,
+      tries: task.attempt,
+    };
+    const id = postIdOf(current, profile) ?? postIdOf(task.url, profile);
+    if (id) rec.postId = id;
+    if (res.status >= 400) rec.error = { reason: `http-${res.status}`, message: `answered ${res.status}` };
+    store.append(rec);
+    pagesTotal++;
+    if (rec.error) {
+      summary.notFound.push({ url: task.url.href, status: res.status });
+      emit({ type: "not-found", url: task.url.href, status: res.status });
+    } else {
+      summary.fetched++;
+      if (kind === "post") summary.posts++;
+      emit({ type: "fetched", url: task.url.href, status: res.status, kind });
+    }
+    if (current.href !== task.url.href) {
+      seen.add(current.href);
+      if (id && postUrlById.get(id) === task.url.href) postUrlById.set(id, current.href);
+    }
+    followLinks(rec, res.body, task.depth);
+  };
+
+  const followLinks = (rec: FetchRecord, body: Buffer, depth: number) => {
+    if (rec.status !== 200 || !HTML_KINDS.has(rec.kind)) return;
+    const html = decodeBody(body, rec.headers["content-type"]).text;
+    for (const link of discoverLinks(html, rec.finalUrl)) enqueue(link, depth + 1);
+  };
+
+  // Resume: every finished URL is done; its links rebuild the frontier.
+  const previous = store.records();
+  for (const rec of previous) {
+    if (rec.type === "alias") {
+      aliasesRecorded.add(rec.url);
+      continue;
+    }
+    seen.add(rec.url);
+    seen.add(rec.finalUrl);
+    if (rec.postId && !postUrlById.has(rec.postId)) postUrlById.set(rec.postId, rec.finalUrl);
+  }
+  outstanding++; // held until the seeds are in, so an early finish cannot fire
+  for (const rec of previous) {
+    if (rec.type !== "fetch") continue;
+    pagesTotal++;
+    summary.resumed++;
+    if (rec.error && rec.status >= 400 && rec.status < 500) summary.notFound.push({ url: rec.url, status: rec.status });
+    else if (rec.error) {
+      summary.failed++;
+      summary.failures.push({ url: rec.url, reason: rec.error.message });
+    } else if (rec.kind === "post") summary.posts++;
+    if (rec.sha256) followLinks(rec, store.readBody(rec.sha256), rec.depth);
+  }
+  enqueue(input.startUrl, 0, true);
+  settle();
+
+  await done;
+  await queue.onIdle();
+  if (limitTimer) clearTimeout(limitTimer);
+  await fetcher.close();
+  summary.durationMs = Date.now() - started;
+  return summary;
+}

@@ -1,0 +1,141 @@
+// One HTTP exchange with undici: no redirects followed here (the crawler follows them, so each hop is
+// recorded, scope-checked and gated), timeouts for connect, headers, body idle and in all, and a size
+// cap that also holds for compressed bodies (it counts decoded bytes).
+import { Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { Agent, request } from "undici";
+import type { OriginMap } from "./origin-map.js";
+import { route } from "./origin-map.js";
+
+export interface FetcherOptions {
+  userAgent: string;
+  originMap: OriginMap;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxBodyBytes: number;
+  /** Connections kept per origin; the host gate decides how many are used at once. */
+  connectionsPerOrigin: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export type FetchFailure = "timeout" | "connection-reset" | "connection-refused" | "dns" | "truncated" | "too-large" | "tls" | "network" | "aborted";
+
+export class FetchError extends Error {
+  constructor(
+    readonly reason: FetchFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** Socket-level failures are worth another try; a body over the cap is not. */
+  get retryable(): boolean {
+    return this.reason !== "too-large" && this.reason !== "aborted";
+  }
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+
+function classify(err: unknown): FetchError {
+  if (err instanceof FetchError) return err;
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code ?? "";
+  const msg = e.message ?? String(err);
+  if (e.name === "TimeoutError" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "ETIMEDOUT")
+    return new FetchError("timeout", `timed out (${code || e.name})`);
+  if (code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH" || code === "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH" || code === "ERR_STREAM_PREMATURE_CLOSE" || code === "Z_BUF_ERROR")
+    return new FetchError("truncated", "the body ended before its announced length");
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return new FetchError("connection-reset", "connection reset by the server");
+  if (code === "ECONNREFUSED") return new FetchError("connection-refused", "connection refused");
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchError("dns", "host name not found");
+  if (code.startsWith("ERR_TLS") || code.startsWith("CERT_") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new FetchError("tls", `TLS error (${code})`);
+  if (e.name === "AbortError" || code === "UND_ERR_ABORTED") return new FetchError("aborted", "aborted");
+  return new FetchError("network", msg);
+}
+
+function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
+  switch ((encoding ?? "").trim().toLowerCase()) {
+    case "gzip":
+    case "x-gzip":
+      return createGunzip();
+    case "deflate":
+      return createInflate();
+    case "br":
+      return createBrotliDecompress();
+    default:
+      return null;
+  }
+}
+
+export class Fetcher {
+  private readonly agent: Agent;
+
+  constructor(private readonly opts: FetcherOptions) {
+    this.agent = new Agent({
+      connect: { timeout: opts.connectTimeoutMs },
+      headersTimeout: opts.headersTimeoutMs,
+      bodyTimeout: opts.bodyTimeoutMs,
+      connections: opts.connectionsPerOrigin,
+    });
+  }
+
+  /** One request, one response; redirects are returned as they are (3xx with a location header). */
+  async fetchOnce(url: URL, extraHeaders: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", signal?: AbortSignal): Promise<HttpResponse> {
+    const { target, host } = route(url, this.opts.originMap);
+    const timeout = AbortSignal.timeout(this.opts.totalTimeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const res = await request(target, {
+        method,
+        dispatcher: this.agent,
+        signal: combined,
+        headers: {
+          host,
+          "user-agent": this.opts.userAgent,
+          accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+          "accept-encoding": "gzip, deflate, br",
+          ...extraHeaders,
+        },
+      });
+      const headers = flattenHeaders(res.headers);
+      const body = await this.readCapped(res.body, headers["content-encoding"]);
+      return { status: res.statusCode, headers, body };
+    } catch (err) {
+      throw classify(err);
+    }
+  }
+
+  private async readCapped(body: Readable, encoding: string | undefined): Promise<Buffer> {
+    const dec = decoder(encoding);
+    const source = (dec ? body.pipe(dec) : body) as AsyncIterable<Buffer>;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (size > this.opts.maxBodyBytes) {
+          body.destroy();
+          throw new FetchError("too-large", `body larger than ${this.opts.maxBodyBytes} bytes (the size cap)`);
+        }
+        chunks.push(chunk);
+      }
+    } finally {
+      if (dec) body.unpipe(dec);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}

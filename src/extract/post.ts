@@ -1,0 +1,221 @@
+// A post page → a Post: title, date, tags, clean body HTML, images with their one caption, links and
+// lead. Pure: HTML and URL in, data out. What is specific to the MIA blog comes from the profile.
+import { load, type Cheerio, type CheerioAPI } from "cheerio";
+import type { AnyNode } from "domhandler";
+import type { Profile } from "../profiles/profile.js";
+import { canonicalUrl } from "../crawl/url.js";
+import { postIdOf, urlDateOf } from "./classify.js";
+import { cleanText, cleanBodyText } from "../normalize/text.js";
+import { collapseSpaces, cutAtWord } from "../normalize/whitespace.js";
+
+export interface PostImage {
+  /** Absolute URL, the site's canonical origin. */
+  src: string;
+  alt: string;
+  /** The one caption: the visible one, else alt/title; null when the image has none. */
+  caption: string | null;
+}
+
+export interface PostLink {
+  /** Absolute URL as written (origin not folded), so the report shows what the author wrote. */
+  href: string;
+  text: string;
+}
+
+export interface Post {
+  id: string;
+  /** Canonical URL of the post on the old site. */
+  sourceUrl: string;
+  title: string;
+  date: string;
+  dateSource: "url" | "visible";
+  tags: string[];
+  /** The body as clean HTML for the converter: figures, h2 sub-headings, p, ul/ol, a, strong/em, br. */
+  bodyHtml: string;
+  images: PostImage[];
+  links: PostLink[];
+  lead: string;
+  extractedBy: "profile" | "fallback";
+}
+
+export interface ExtractOptions {
+  leadMaxChars: number;
+}
+
+/** A `<p>` that only wraps bold text, short and one sentence long, stands as a sub-heading. */
+const HEADING_MAX_CHARS = 100;
+
+function absoluteSrc(src: string, pageUrl: string, profile: Profile): string {
+  return canonicalUrl(src, profile, pageUrl)?.href ?? src;
+}
+
+function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: boolean } {
+  const fromPage = cleanText($(profile.post.title).first().text());
+  if (fromPage) return { title: fromPage, fallback: false };
+  const og = cleanText($('meta[property="og:title"]').attr("content") ?? "");
+  if (og) return { title: og, fallback: true };
+  const h1 = cleanText($("h1").first().text());
+  if (h1) return { title: h1, fallback: true };
+  let t = cleanText($("title").first().text());
+  if (profile.post.titleSuffix && t.endsWith(profile.post.titleSuffix.trim())) t = t.slice(0, -profile.post.titleSuffix.trim().length).trim();
+  return { title: t, fallback: true };
+}
+
+/** Readability-style fallback: the element holding the most paragraph text. */
+function densestBlock($: CheerioAPI): Cheerio<AnyNode> {
+  let best: Cheerio<AnyNode> = $("body");
+  let bestScore = 0;
+  $("article, main, div, section, td").each((_, el) => {
+    const node = $(el);
+    const score = node.children("p").text().length;
+    if (score > bestScore) {
+      best = node;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+function isWhitespaceOnly(text: string): boolean {
+  return /^[\s\u00a0]*$/.test(text);
+}
+
+/** Replaces each image block with a <figure>, collecting the image and its one caption. */
+function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, pageUrl: string): PostImage[] {
+  const images: PostImage[] = [];
+  body.find(profile.post.image).each((_, el) => {
+    const block = $(el);
+    const img = block.find("img").first();
+    const src = img.attr("src");
+    if (!src) return void block.remove();
+    const alt = cleanText(img.attr("alt") ?? img.attr("title") ?? "");
+    // The visible caption wins over the alt/title copy (they often differ in spacing or a full stop).
+    const visible = cleanText(block.find(profile.post.imageCaption).text());
+    const caption = visible || alt || null;
+    const image: PostImage = { src: absoluteSrc(src, pageUrl, profile), alt, caption };
+    images.push(image);
+    const figure = $("<figure></figure>");
+    figure.append($("<img />").attr("src", image.src).attr("alt", alt));
+    if (caption) figure.append($("<figcaption></figcaption>").text(caption));
+    block.replaceWith(figure);
+  });
+  // Images outside an image block: kept, with no caption.
+  body.find("img").each((_, el) => {
+    const img = $(el);
+    if (img.parents("figure").length) return;
+    const src = img.attr("src");
+    if (!src) return void img.remove();
+    const image: PostImage = { src: absoluteSrc(src, pageUrl, profile), alt: cleanText(img.attr("alt") ?? ""), caption: null };
+    images.push(image);
+    img.attr("src", image.src);
+  });
+  return images;
+}
+
+/** <br> inside a wrapped sentence (a word before, a lower-case word after) is a space, not a line break. */
+function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
+  body.find("br").each((_, el) => {
+    const br = $(el);
+    const prev = el.prev;
+    const next = el.next;
+    const before = prev && prev.type === "text" ? (prev as unknown as { data: string }).data : "";
+    const after = next && next.type === "text" ? (next as unknown as { data: string }).data : "";
+    const afterTrim = after.replace(/^[\s\u00a0]+/, "");
+    if (!next || (next.type === "text" && afterTrim === "" && !next.next)) return void br.remove(); // a trailing <br>
+    if (/[\p{L}\p{N},]$/u.test(before.replace(/[\s\u00a0]+$/, "")) && /^\p{Ll}/u.test(afterTrim)) br.replaceWith(" ");
+  });
+}
+
+function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
+  body.find("p").each((_, el) => {
+    const p = $(el);
+    const text = collapseSpaces(p.text());
+    if (!text || text.length > HEADING_MAX_CHARS || /[.!?]\s+\S/.test(text)) return;
+    // Everything in the paragraph is bold (possibly inside a styled span).
+    const bold = p.find("strong, b");
+    if (bold.length === 0 || collapseSpaces(bold.text()) !== text) return;
+    p.replaceWith($("<h2></h2>").text(text));
+  });
+}
+
+function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>): void {
+  body.find("span, font").each((_, el) => void $(el).replaceWith($(el).contents()));
+  body.find("*").each((_, el) => {
+    for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"]) $(el).removeAttr(attr);
+  });
+  // Text: Unicode, encoding damage, and runs of spaces (NBSP included) in running text.
+  const walk = (node: AnyNode) => {
+    if (node.type === "text") {
+      const t = node as unknown as { data: string };
+      t.data = cleanBodyText(t.data);
+    } else if ("children" in node) for (const c of node.children) walk(c);
+  };
+  for (const n of body.toArray()) walk(n);
+  body.find("img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
+  body.find("p").each((_, el) => {
+    const p = $(el);
+    if (isWhitespaceOnly(p.text()) && p.find("img, figure, iframe").length === 0) p.remove();
+  });
+  // Trim the spaces the old editor left at paragraph edges.
+  body.find("p, h2, li, figcaption").each((_, el) => {
+    const first = el.firstChild;
+    const last = el.lastChild;
+    if (first?.type === "text") (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(/^[ \u00a0]+/, "");
+    if (last?.type === "text") (last as unknown as { data: string }).data = (last as unknown as { data: string }).data.replace(/[ \u00a0]+$/, "");
+  });
+}
+
+export function extractPost(html: string, pageUrl: string, profile: Profile, opts: ExtractOptions): Post | null {
+  const url = new URL(pageUrl);
+  const id = postIdOf(url, profile);
+  const date = urlDateOf(url, profile);
+  if (!id || !date) return null;
+  const $ = load(html);
+  const { title, fallback: titleFallback } = titleOf($, profile);
+  let body = $(profile.post.body).first();
+  const bodyFallback = body.length === 0;
+  if (bodyFallback) body = densestBlock($);
+  for (const sel of profile.post.strip) body.find(sel).remove();
+
+  const images = extractImages($, body, profile, pageUrl);
+  dropWrappingBreaks($, body);
+  cleanMarkup($, body);
+  promoteHeadings($, body);
+
+  const links: PostLink[] = [];
+  body.find("a[href]").each((_, el) => {
+    const a = $(el);
+    const raw = (a.attr("href") ?? "").trim();
+    let href = raw;
+    try {
+      href = new URL(raw, pageUrl).href;
+    } catch {
+      /* kept as written; the link checker reports it */
+    }
+    a.attr("href", href);
+    links.push({ href, text: collapseSpaces(a.text()) });
+  });
+
+  const tags: string[] = [];
+  $(profile.post.tags).each((_, el) => {
+    const t = cleanText($(el).text());
+    if (t && !tags.includes(t)) tags.push(t);
+  });
+
+  const firstParagraph = body.find("p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
+  const lead = cutAtWord(collapseSpaces(firstParagraph.text()), opts.leadMaxChars);
+
+  return {
+    id,
+    sourceUrl: canonicalUrl(pageUrl, profile)?.href ?? pageUrl,
+    title,
+    date,
+    dateSource: "url",
+    tags,
+    bodyHtml: (body.html() ?? "").trim(),
+    images,
+    links,
+    lead,
+    extractedBy: titleFallback || bodyFallback ? "fallback" : "profile",
+  };
+}

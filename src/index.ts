@@ -1,0 +1,17 @@
+// The library API of mia-migrate: the same stages the CLI runs, for use from code.
+export { defaults, VERSION } from "./config/defaults.js";
+export { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary } from "./crawl/crawler.js";
+export { canonicalUrl, normalizePath, type UrlScope } from "./crawl/url.js";
+export { parseOriginMap, type OriginMap } from "./crawl/origin-map.js";
+export { decodeBody } from "./crawl/charset.js";
+export { SnapshotStore, type FetchRecord, type ManifestRecord } from "./store/snapshot.js";
+export { loadProfile, validateProfile, type Profile } from "./profiles/profile.js";
+export { extractPost, type Post, type PostImage, type PostLink } from "./extract/post.js";
+export { pageKind, postIdOf } from "./extract/classify.js";
+export { cleanText, cleanBodyText } from "./normalize/text.js";
+export { repairMojibake } from "./normalize/mojibake.js";
+export { slugify } from "./normalize/slug.js";
+export { htmlToMarkdown } from "./convert/markdown.js";
+export { toDocument, type Document } from "./convert/document.js";
+export { migrate, convertSnapshot, crawlToSnapshot, type MigrateOptions, type MigrateResult } from "./migrate.js";
+export { EXIT, UsageError, RunError } from "./cli/errors.js";

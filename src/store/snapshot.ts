@@ -1,0 +1,125 @@
+// The snapshot: every response of a crawl, kept so that everything after the crawl runs offline.
+// Bodies are content-addressed (bodies/ab/<sha256>, no duplicates on disk); manifest.jsonl is
+// append-only, one record a line, written after the body it names, so a crash leaves at worst a
+// truncated last line, which reading skips.
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "./atomic.js";
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+}
+
+export type PageKind = "post" | "archive" | "tag" | "index" | "page" | "asset" | "robots" | "other";
+
+export interface FetchRecord {
+  type: "fetch";
+  /** The canonical URL that was queued. */
+  url: string;
+  /** Where the redirects ended (equal to url without redirects). */
+  finalUrl: string;
+  redirects: RedirectHop[];
+  /** 0 when no response came (see error). */
+  status: number;
+  headers: Record<string, string>;
+  sha256: string | null;
+  size: number;
+  fetchedAt: string;
+  kind: PageKind;
+  postId?: string;
+  depth: number;
+  tries: number;
+  error?: { reason: string; message: string };
+}
+
+/** Another URL seen for a post that was already queued: kept for redirects from every old URL. */
+export interface AliasRecord {
+  type: "alias";
+  url: string;
+  postId: string;
+}
+
+export type ManifestRecord = FetchRecord | AliasRecord;
+
+export interface SnapshotMeta {
+  format: "mia-migrate-snapshot/1";
+  startUrl: string;
+  createdAt: string;
+  tool: string;
+}
+
+export class SnapshotStore {
+  private fd: number | null = null;
+
+  constructor(readonly dir: string) {}
+
+  get manifestPath(): string {
+    return join(this.dir, "manifest.jsonl");
+  }
+
+  exists(): boolean {
+    return existsSync(this.manifestPath);
+  }
+
+  open(meta: Omit<SnapshotMeta, "format">): void {
+    mkdirSync(join(this.dir, "bodies"), { recursive: true });
+    const metaPath = join(this.dir, "snapshot.json");
+    if (!existsSync(metaPath)) writeFileAtomic(metaPath, JSON.stringify({ format: "mia-migrate-snapshot/1", ...meta }, null, 2) + "\n");
+    this.fd = openSync(this.manifestPath, "a");
+    // A killed run may have left half a line: end it, so the next record starts on a line of its own.
+    const existing = readFileSync(this.manifestPath);
+    if (existing.length > 0 && existing[existing.length - 1] !== 0x0a) writeSync(this.fd, "\n");
+  }
+
+  meta(): SnapshotMeta {
+    return JSON.parse(readFileSync(join(this.dir, "snapshot.json"), "utf8")) as SnapshotMeta;
+  }
+
+  bodyPath(sha256: string): string {
+    return join(this.dir, "bodies", sha256.slice(0, 2), sha256);
+  }
+
+  /** Stores a body once, whatever number of URLs carry it; returns its sha256. */
+  putBody(body: Uint8Array): string {
+    const sha = createHash("sha256").update(body).digest("hex");
+    const path = this.bodyPath(sha);
+    if (!existsSync(path)) writeFileAtomic(path, body);
+    return sha;
+  }
+
+  readBody(sha256: string): Buffer {
+    return readFileSync(this.bodyPath(sha256));
+  }
+
+  append(record: ManifestRecord): void {
+    if (this.fd === null) throw new Error(`snapshot ${this.dir} is not open for writing`);
+    // One write call a line; a line that a crash cuts short is skipped when reading.
+    writeSync(this.fd, JSON.stringify(record) + "\n");
+  }
+
+  /** Every complete record, in the order written; a corrupt or truncated line is skipped. */
+  records(): ManifestRecord[] {
+    if (!this.exists()) return [];
+    const out: ManifestRecord[] = [];
+    for (const line of readFileSync(this.manifestPath, "utf8").split("\n")) {
+      if (!line) continue;
+      try {
+        const rec = JSON.parse(line) as ManifestRecord;
+        if (rec && (rec.type === "fetch" || rec.type === "alias")) out.push(rec);
+      } catch {
+        // The tail of a killed run.
+      }
+    }
+    return out;
+  }
+
+  close(): void {
+    if (this.fd !== null) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+}

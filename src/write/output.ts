@@ -1,0 +1,52 @@
+// Writing the output tree: every file atomically, every path checked to stay inside the output
+// directory, and files of an earlier run that this run no longer produces removed.
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { RunError } from "../cli/errors.js";
+import { writeFileAtomic } from "../store/atomic.js";
+
+export function safeJoin(root: string, rel: string): string {
+  const full = resolve(root, rel);
+  const back = relative(resolve(root), full);
+  if (back.startsWith("..") || back.includes("\0") || resolve(root) === full) throw new RunError(`refusing to write outside the output directory: ${rel}`);
+  return full;
+}
+
+export function writeTree(root: string, files: ReadonlyMap<string, string>): void {
+  for (const [rel, text] of files) {
+    const path = safeJoin(root, rel);
+    try {
+      writeFileAtomic(path, text);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "";
+      const hint = code === "ENOSPC" ? "the disk is full; free space and run again (finished files are kept)" : code === "EACCES" || code === "EROFS" ? "the directory is not writable; choose another --out" : (err as Error).message;
+      throw new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
+    }
+  }
+}
+
+/** Removes files under `root/sub` that are not in `keep` (paths relative to root), e.g. posts renamed since. */
+export function removeStale(root: string, sub: string, keep: ReadonlySet<string>): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else {
+        const rel = relative(root, full).split(sep).join("/");
+        if (!keep.has(rel)) {
+          rmSync(full);
+          removed.push(rel);
+        }
+      }
+    }
+  };
+  walk(join(root, sub));
+  return removed;
+}

@@ -1,0 +1,90 @@
+// The command line as a user meets it: help, version, exit codes, one-line errors, --json.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReplica, type ReplicaServer } from "../fixtures/server.js";
+import { ROOT, START, tempDir } from "./helpers.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source (so the test never sees a stale build). */
+export function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let server: ReplicaServer;
+beforeAll(async () => {
+  server = await startReplica();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("mia-migrate", () => {
+  it("shows help for each command and its version", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const cmd of ["migrate", "crawl", "convert"]) expect(help.stdout).toContain(cmd);
+    const migrateHelp = await cli(["migrate", "--help"]);
+    expect(migrateHelp.stdout).toContain("--map-origin");
+    expect(migrateHelp.stdout).toContain("Example:");
+    expect((await cli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("answers a bad start URL with one line and exit 3", async () => {
+    const r = await cli(["migrate", "not a url", "--out", tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/start URL "not a url" is not a URL/);
+  });
+
+  it("answers a malformed --map-origin, an unknown flag and a bad number with exit 3", async () => {
+    expect((await cli(["migrate", START, "--map-origin", "nonsense"])).code).toBe(3);
+    expect((await cli(["migrate", START, "--no-such-flag"])).code).toBe(3);
+    const n = await cli(["migrate", START, "--concurrency", "many"]);
+    expect([n.code, n.stderr.trim()]).toEqual([3, 'mia-migrate: --concurrency "many": expected a whole number ≥ 1']);
+  });
+
+  it("answers an unwritable output directory with one line naming it, exit 1, no stack", async () => {
+    const file = join(tempDir(), "a-file");
+    writeFileSync(file, "x");
+    const r = await cli(["migrate", START, "--out", join(file, "out"), "--map-origin", `*=${server.url}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(join(file, "out"));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("runs a migration with --json: a summary line on stdout, exit 0", async () => {
+    const out = tempDir();
+    const r = await cli(["--json", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "4"]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim()) as { crawl: { posts: number; failed: number }; convert: { posts: number } };
+    expect(summary.crawl.posts).toBe(65);
+    expect(summary.convert.posts).toBe(65);
+  });
+
+  it("converts a snapshot offline, and says so when there is none", async () => {
+    const out = tempDir();
+    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0"]);
+    const again = tempDir();
+    const r = await cli(["--json", "convert", "--from", join(out, "snapshot"), "--out", again]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ posts: 65 });
+    const none = await cli(["convert", "--from", tempDir(), "--out", again]);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(/no snapshot there/);
+  });
+});

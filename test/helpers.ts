@@ -1,0 +1,40 @@
+// Shared test helpers: the ground truth, the replica, and a migration run in a temp directory.
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExpectedPost } from "../fixtures/site/expected.js";
+import { defaults } from "../src/config/defaults.js";
+import type { CrawlSettings } from "../src/crawl/crawler.js";
+
+export const ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const START = "https://www.miaprojektet.se/aktuellt-39586750";
+
+export function expectedPosts(): ExpectedPost[] {
+  const dir = join(ROOT, "fixtures/expected/posts");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ExpectedPost);
+}
+
+export function tempDir(prefix = "mia-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Crawl settings for the loopback replica: politeness loosened (our own server), retries fast. */
+export function fastSettings(over: Partial<CrawlSettings> = {}): CrawlSettings {
+  return { ...defaults.crawl, userAgent: defaults.userAgent, perHostGapMs: 0, perHostConcurrency: 4, concurrency: 8, backoffMs: 20, ...over };
+}
+
+export function listFiles(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(ext)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
