@@ -41,7 +41,7 @@ describe("the replica's content", () => {
   });
 
   it("carries every teaser of the two seed documents word for word", () => {
-    const seeds = ["000_e0f3cc2a6965f36b.txt", "001_4cabcbd08c3eccb6.txt"].map((f) => readFileSync(join(ROOT, "../shared/seeds", f), "utf8"));
+    const seeds = ["000_e0f3cc2a6965f36b.txt", "001_4cabcbd08c3eccb6.txt"].map((f) => readFileSync(join(ROOT, "fixtures/seeds", f), "utf8"));
     const text = allHtml.replace(/&nbsp;/g, " ").replace(/<br \/>\s*/g, " ").replace(/<[^>]+>/g, "").replace(/[\s\u00a0]+/g, " ");
     // Each teaser's first line must appear in the replica.
     const teasers = seeds.flatMap((s) => s.split("Läs hela inlägget »").slice(0, -1));
