@@ -154,6 +154,13 @@ describe("fault switches", () => {
     expect(res.body.length).toBeGreaterThanOrEqual(5 * 1024 * 1024);
   });
 
+  it("a gzip body that inflates far beyond its size on the wire", async () => {
+    server.faults.add({ path: "/aktuellt-39586750", action: { kind: "gzip-bomb", bytes: 4 * 1024 * 1024 } });
+    const res = await get("/aktuellt-39586750");
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.body.length).toBeLessThan(64 * 1024);
+  });
+
   it("a redirect loop", async () => {
     server.faults.add({ path: /^\/mia-vidare-39488405/, action: { kind: "redirect-loop" } });
     const a = await get("/mia-vidare-39488405");

@@ -17,6 +17,8 @@ export interface CrawlFlags {
   maxPages?: string;
   maxDepth?: string;
   timeLimit?: string;
+  include: string[];
+  exclude: string[];
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -32,7 +34,9 @@ export function addCrawlOptions(cmd: Command): Command {
     .option("--retries <n>", "tries per URL for 408/429/5xx and network errors", String(defaults.crawl.retries))
     .option("--max-pages <n>", "stop after this many pages")
     .option("--max-depth <n>", "follow links at most this deep from the start page")
-    .addOption(new Option("--time-limit <seconds>", "stop cleanly after this long; rerun to resume"));
+    .addOption(new Option("--time-limit <seconds>", "stop cleanly after this long; rerun to resume"))
+    .option("--include <regex>", "follow only site paths matching this pattern (repeatable)", collect, [])
+    .option("--exclude <regex>", "never fetch site paths matching this pattern (repeatable)", collect, []);
 }
 
 function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
@@ -40,6 +44,14 @@ function intFlag(name: string, value: string | undefined, fallback: number, min 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} "${value}": expected a whole number ≥ ${min}`);
   return n;
+}
+
+function regexFlag(name: string, pattern: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch (err) {
+    throw new UsageError(`--${name} "${pattern}": not a valid regular expression (${(err as Error).message})`);
+  }
 }
 
 export function crawlSettings(flags: CrawlFlags): CrawlSettings {
@@ -54,6 +66,8 @@ export function crawlSettings(flags: CrawlFlags): CrawlSettings {
     maxPages: intFlag("max-pages", flags.maxPages, d.maxPages, 1),
     maxDepth: intFlag("max-depth", flags.maxDepth, d.maxDepth),
     timeLimitMs: flags.timeLimit === undefined ? d.timeLimitMs : intFlag("time-limit", flags.timeLimit, 0, 1) * 1000,
+    include: (flags.include ?? []).map((p) => regexFlag("include", p)),
+    exclude: (flags.exclude ?? []).map((p) => regexFlag("exclude", p)),
   };
 }
 

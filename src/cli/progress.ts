@@ -13,6 +13,7 @@ export class CrawlProgress {
   private failed = 0;
   private retries = 0;
   private notFound = 0;
+  private queued = 0;
   private skipped = 0;
   private readonly started = Date.now();
   private timer: NodeJS.Timeout | null = null;
@@ -27,7 +28,10 @@ export class CrawlProgress {
   }
 
   readonly onEvent = (e: CrawlEvent): void => {
-    if (e.type === "fetched") this.done++;
+    if (e.type === "fetched") {
+      this.done++;
+      this.queued = e.queued;
+    }
     else if (e.type === "failed") this.failed++;
     else if (e.type === "retry") this.retries++;
     else if (e.type === "not-found") this.notFound++;
@@ -38,7 +42,7 @@ export class CrawlProgress {
   private line(): string {
     const secs = (Date.now() - this.started) / 1000;
     const rate = secs > 0 ? (this.done / secs).toFixed(1) : "0.0";
-    return `crawl: ${this.done} pages, ${this.failed} failed, ${this.notFound} not found, ${this.retries} retries, ${this.skipped} skipped · ${rate}/s · ${secs.toFixed(0)} s`;
+    return `crawl: ${this.done} pages, ${this.queued} queued, ${this.failed} failed, ${this.notFound} not found, ${this.retries} retries, ${this.skipped} skipped · ${rate}/s · ${secs.toFixed(0)} s`;
   }
 
   private render(): void {

@@ -36,6 +36,8 @@ export const defaults = {
     maxPages: Infinity,
     maxDepth: Infinity,
     timeLimitMs: Infinity,
+    include: [] as readonly RegExp[],
+    exclude: [] as readonly RegExp[],
   },
   extract: {
     leadMaxChars: 300,

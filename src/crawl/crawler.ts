@@ -15,7 +15,7 @@ import { HostGate } from "./host-gate.js";
 import type { OriginMap } from "./origin-map.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 import { canonicalUrl, isSiteUrl } from "./url.js";
-import { retryDelayMs } from "./retry.js";
+import { parseRetryAfter, retryDelayMs } from "./retry.js";
 
 export interface CrawlSettings {
   userAgent: string;
@@ -38,10 +38,14 @@ export interface CrawlSettings {
   maxPages: number;
   maxDepth: number;
   timeLimitMs: number;
+  /** Only site URLs whose decoded path matches one of these are followed (all when empty). */
+  include: readonly RegExp[];
+  /** Site URLs whose decoded path matches one of these are never fetched. */
+  exclude: readonly RegExp[];
 }
 
 export type CrawlEvent =
-  | { type: "fetched"; url: string; status: number; kind: PageKind }
+  | { type: "fetched"; url: string; status: number; kind: PageKind; queued: number }
   | { type: "failed"; url: string; reason: string }
   | { type: "not-found"; url: string; status: number }
   | { type: "retry"; url: string; attempt: number; delayMs: number; why: string }
@@ -109,6 +113,8 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const summary: CrawlSummary = { fetched: 0, resumed: 0, failed: 0, failures: [], notFound: [], disallowedByRobots: 0, robotsBlocked: [], posts: 0, durationMs: 0, stoppedBy: null };
   let pagesTotal = 0;
   let stopping = false;
+  // Aborts requests in flight when a limit stops the crawl; they are not recorded, so a rerun fetches them.
+  const abort = new AbortController();
   let outstanding = 0;
   const timers = new Set<NodeJS.Timeout>();
   let finish: () => void = () => {};
@@ -118,6 +124,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     if (stopping) return;
     stopping = true;
     summary.stoppedBy = why;
+    abort.abort();
     for (const t of timers) {
       clearTimeout(t);
       timers.delete(t);
@@ -155,6 +162,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const kind = pageKind(url, profile);
     if (!isSeed && kind !== "post" && !profile.follow.includes(kind)) return;
     if (depth > s.maxDepth) return;
+    if (!isSeed && !inScope(url)) return;
     const href = url.href;
     const id = kind === "post" ? postIdOf(url, profile) : undefined;
     if (id !== undefined) {
@@ -171,6 +179,17 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     if (seen.has(href)) return;
     seen.add(href);
     schedule({ url, depth, attempt: 1 });
+  };
+
+  const inScope = (url: URL): boolean => {
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* matched as sent */
+    }
+    if (s.exclude.some((re) => re.test(path))) return false;
+    return s.include.length === 0 || s.include.some((re) => re.test(path));
   };
 
   const robotsFor = (url: URL): Promise<RobotsVerdict> => {
@@ -212,7 +231,11 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const gated = async (url: URL, headers: Record<string, string>): Promise<HttpResponse> => {
     const release = await gate.acquire(url.host);
     try {
-      return await fetcher.fetchOnce(url, headers);
+      const res = await fetcher.fetchOnce(url, headers, "GET", abort.signal);
+      // Retry-After pauses the whole host, and must do so before this slot passes to the next request.
+      const wait = s.retryStatuses.includes(res.status) ? parseRetryAfter(res.headers["retry-after"], Date.now()) : undefined;
+      if (wait !== undefined) gate.pauseUntil(url.host, Date.now() + wait);
+      return res;
     } finally {
       release();
     }
@@ -248,7 +271,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       recordFailure(task, reason, delay > s.maxRetryAfterMs ? `${message}; Retry-After asks for ${Math.round(delay / 1000)} s, more than the limit` : message, redirects, res?.status ?? 0);
       return;
     }
-    if (res?.headers["retry-after"] !== undefined) gate.pauseUntil(task.url.host, Date.now() + delay);
     emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: delay, why });
     // The retry waits outside the queue: no slot is held while sleeping.
     schedule({ ...task, attempt: task.attempt + 1 }, delay);
@@ -270,6 +292,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       try {
         res = await gated(current, {});
       } catch (err) {
+        if (stopping) return; // aborted by a limit: not finished, so not recorded
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
         if (e.retryable) return retryOrFail(task, e.reason, e.reason, e.message, undefined, redirects);
         return recordFailure(task, e.reason, e.message, redirects);
@@ -317,7 +340,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     } else {
       summary.fetched++;
       if (kind === "post") summary.posts++;
-      emit({ type: "fetched", url: task.url.href, status: res.status, kind });
+      emit({ type: "fetched", url: task.url.href, status: res.status, kind, queued: outstanding - 1 });
     }
     if (current.href !== task.url.href) {
       seen.add(current.href);

@@ -108,14 +108,15 @@ export class Fetcher {
         },
       });
       const headers = flattenHeaders(res.headers);
-      const body = await this.readCapped(res.body, headers["content-encoding"]);
+      const declared = headers["content-length"] !== undefined && !headers["content-encoding"] ? Number(headers["content-length"]) : undefined;
+      const body = await this.readCapped(res.body, headers["content-encoding"], declared);
       return { status: res.statusCode, headers, body };
     } catch (err) {
       throw classify(err);
     }
   }
 
-  private async readCapped(body: Readable, encoding: string | undefined): Promise<Buffer> {
+  private async readCapped(body: Readable, encoding: string | undefined, declared: number | undefined): Promise<Buffer> {
     const dec = decoder(encoding);
     const source = (dec ? body.pipe(dec) : body) as AsyncIterable<Buffer>;
     const chunks: Buffer[] = [];
@@ -129,6 +130,10 @@ export class Fetcher {
         }
         chunks.push(chunk);
       }
+    } catch (err) {
+      // The connection dropped after part of an announced body: that is a truncated body, not a reset.
+      if (!(err instanceof FetchError) && declared !== undefined && size < declared) throw new FetchError("truncated", `the body ended after ${size} of ${declared} bytes`);
+      throw err;
     } finally {
       if (dec) body.unpipe(dec);
     }
