@@ -209,3 +209,14 @@ describe("faults end in clear recorded failures, and the crawl goes on", () => {
     expect(server.log.filter((e) => e.path === paths.http500).length).toBe(2);
   });
 });
+
+describe("--time-limit", () => {
+  it("stops cleanly, keeps what was fetched, and says it stopped", async () => {
+    server.faults.add({ action: { kind: "latency", ms: 40 } });
+    const { summary, records } = await run({ timeLimitMs: 500, perHostConcurrency: 1 });
+    expect(summary.stoppedBy).toBe("time-limit");
+    expect(records.length).toBeGreaterThan(2);
+    expect(records.length).toBeLessThan(40);
+    expect(records.every((r) => !r.error)).toBe(true); // requests cut short by the limit are not recorded as failures
+  });
+});

@@ -8,6 +8,8 @@ export const EXIT = {
   partial: 2,
   /** Usage or configuration error: a flag, a config file or a profile is wrong. */
   usage: 3,
+  /** Stopped by --time-limit before finishing; the state is kept, and the same command resumes. */
+  timeLimit: 4,
 } as const;
 
 /** A mistake in flags, config or profile: exit 3, one line, no stack trace. */

@@ -27,6 +27,7 @@ function crawlLine(c: CrawlSummary): string {
 }
 
 function crawlExitCode(c: CrawlSummary): number {
+  if (c.stoppedBy === "time-limit") return EXIT.timeLimit;
   return c.failed > 0 || c.robotsBlocked.length > 0 ? EXIT.partial : EXIT.ok;
 }
 
