@@ -13,5 +13,6 @@ export { repairMojibake } from "./normalize/mojibake.js";
 export { slugify } from "./normalize/slug.js";
 export { htmlToMarkdown } from "./convert/markdown.js";
 export { toDocument, type Document } from "./convert/document.js";
-export { migrate, convertSnapshot, crawlToSnapshot, type MigrateOptions, type MigrateResult } from "./migrate.js";
+export { migrate, convertSnapshot, type MigrateOptions, type MigrateResult } from "./migrate.js";
+export { crawlToSnapshot } from "./crawl/to-snapshot.js";
 export { EXIT, UsageError, RunError } from "./cli/errors.js";

@@ -1,16 +1,15 @@
 // The two halves of a migration: crawl into a snapshot (network), then convert from the snapshot
 // (offline, repeatable in seconds).
 import { join } from "node:path";
-import { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary } from "./crawl/crawler.js";
+import type { CrawlEvent, CrawlSettings, CrawlSummary } from "./crawl/crawler.js";
+import { crawlToSnapshot } from "./crawl/to-snapshot.js";
 import type { OriginMap } from "./crawl/origin-map.js";
-import { VERSION } from "./config/defaults.js";
 import { postsFromSnapshot } from "./convert/from-snapshot.js";
 import { toDocument, type Document } from "./convert/document.js";
 import type { Profile } from "./profiles/profile.js";
 import { SnapshotStore } from "./store/snapshot.js";
 import { slugify, uniqueSlugs } from "./normalize/slug.js";
 import { removeStale, writeTree } from "./write/output.js";
-import { RunError } from "./cli/errors.js";
 
 export interface ConvertOptions {
   profile: Profile;
@@ -89,19 +88,4 @@ export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
   const result = await crawlToSnapshot({ ...opts, snapshotDir });
   const convert = convertSnapshot(snapshotDir, opts.outDir, opts);
   return { crawl: result, convert, snapshotDir };
-}
-
-export async function crawlToSnapshot(opts: Omit<MigrateOptions, "outDir" | "leadMaxChars" | "slugMaxChars"> & { snapshotDir: string }): Promise<CrawlSummary> {
-  const store = new SnapshotStore(opts.snapshotDir);
-  try {
-    store.open({ startUrl: opts.startUrl, createdAt: new Date().toISOString(), tool: `mia-migrate ${VERSION}` });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`);
-  }
-  try {
-    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
-  } finally {
-    store.close();
-  }
 }

@@ -5,7 +5,7 @@
 // links of a page are a pure function of that body. Replaying the manifest rebuilds the frontier exactly,
 // so a rerun after kill -9 fetches only what was not finished.
 import PQueue from "p-queue";
-import { discoverLinks } from "../extract/discover.js";
+import { rawLinks } from "../extract/discover.js";
 import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Profile } from "../profiles/profile.js";
 import type { FetchRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
@@ -87,6 +87,14 @@ interface Task {
 }
 
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
+
+function safeUrl(raw: string, base: string): string | undefined {
+  try {
+    return new URL(raw, base).href;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const { profile, store, settings: s, originMap } = input;
@@ -349,10 +357,22 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     followLinks(rec, res.body, task.depth);
   };
 
+  // Hrefs already put through enqueue. Sidebars repeat the same links on every page; a root-relative or
+  // absolute href means the same URL on every page of the site, so it need not be parsed again.
+  const processed = new Set<string>();
   const followLinks = (rec: FetchRecord, body: Buffer, depth: number) => {
     if (rec.status !== 200 || !HTML_KINDS.has(rec.kind)) return;
-    const html = decodeBody(body, rec.headers["content-type"]).text;
-    for (const link of discoverLinks(html, rec.finalUrl)) enqueue(link, depth + 1);
+    const { links, base } = rawLinks(decodeBody(body, rec.headers["content-type"]).text);
+    const pageBase = base === undefined ? rec.finalUrl : safeUrl(base, rec.finalUrl) ?? rec.finalUrl;
+    for (const raw of links) {
+      const pageIndependent = base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));
+      if (pageIndependent) {
+        if (processed.has(raw)) continue;
+        processed.add(raw);
+      }
+      const abs = safeUrl(raw, pageBase);
+      if (abs) enqueue(abs, depth + 1);
+    }
   };
 
   // Resume: every finished URL is done; its links rebuild the frontier.

@@ -92,13 +92,19 @@ export class Fetcher {
   /** One request, one response; redirects are returned as they are (3xx with a location header). */
   async fetchOnce(url: URL, extraHeaders: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", signal?: AbortSignal): Promise<HttpResponse> {
     const { target, host } = route(url, this.opts.originMap);
-    const timeout = AbortSignal.timeout(this.opts.totalTimeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // The total time cap. Not AbortSignal.any([signal, AbortSignal.timeout()]): on Node 20 the combined
+    // signal holds its sources weakly, the timeout signal can be garbage-collected before it fires, and a
+    // body that never ends then hangs the crawl (seen in our tests). A timer we own cannot vanish.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new FetchError("timeout", `no complete answer within ${this.opts.totalTimeoutMs} ms`)), this.opts.totalTimeoutMs);
+    const onAbort = () => controller.abort(new FetchError("aborted", "aborted"));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
       const res = await request(target, {
         method,
         dispatcher: this.agent,
-        signal: combined,
+        signal: controller.signal,
         headers: {
           host,
           "user-agent": this.opts.userAgent,
@@ -112,7 +118,11 @@ export class Fetcher {
       const body = await this.readCapped(res.body, headers["content-encoding"], declared);
       return { status: res.statusCode, headers, body };
     } catch (err) {
-      throw classify(err);
+      const reason: unknown = controller.signal.reason;
+      throw controller.signal.aborted && reason instanceof FetchError ? reason : classify(err);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
 

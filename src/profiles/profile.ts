@@ -2,7 +2,8 @@
 // expected, so a user editing the YAML can fix it without reading this code.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { load } from "cheerio";
+// css-what is the selector parser cheerio itself uses: the same syntax, without loading cheerio (137 ms).
+import { parse as parseSelector } from "css-what";
 import { parse, YAMLParseError } from "yaml";
 import { UsageError } from "../cli/errors.js";
 import type { PageKind } from "../store/snapshot.js";
@@ -49,7 +50,7 @@ function str(file: string, obj: Record<string, unknown>, key: string, path: stri
 function selector(file: string, obj: Record<string, unknown>, key: string, path: string): string {
   const s = str(file, obj, key, path);
   try {
-    load("")(s);
+    parseSelector(s);
   } catch {
     fail(file, path, `"${s}" is not a valid CSS selector`);
   }

