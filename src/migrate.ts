@@ -15,10 +15,12 @@ export interface ConvertOptions {
   profile: Profile;
   leadMaxChars: number;
   slugMaxChars: number;
+  /** Swedish typography rules on the text (default true; --keep-typography turns them off). */
+  typography: boolean;
 }
 
 export interface Problem {
-  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post";
+  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict";
   url: string;
   message: string;
 }
@@ -43,7 +45,7 @@ export function newPathOf(doc: Document): string {
 
 export function convertSnapshot(snapshotDir: string, outDir: string, opts: ConvertOptions): ConvertResult {
   const store = new SnapshotStore(snapshotDir);
-  const { posts, otherUrls, unreadable } = postsFromSnapshot(store, opts.profile, { leadMaxChars: opts.leadMaxChars });
+  const { posts, otherUrls, unreadable } = postsFromSnapshot(store, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
   const slugs = uniqueSlugs(posts, (p) => slugify(p.title, opts.slugMaxChars));
   const docs = posts.map((p) => toDocument(p, slugs.get(p) ?? p.id, otherUrls.get(p.id) ?? []));
 
@@ -61,6 +63,7 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     problems.push({ kind: notFound ? "not-found" : "fetch-failed", url: rec.url, message: rec.error.message });
   }
   for (const u of unreadable) problems.push({ kind: "unreadable-post", url: u.url, message: u.reason });
+  for (const p of posts) if (p.dateConflict) problems.push({ kind: "date-conflict", url: p.sourceUrl, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` });
   for (const p of posts) if (p.extractedBy === "fallback") problems.push({ kind: "extracted-by-fallback", url: p.sourceUrl, message: "the profile's selectors did not match; extracted by the generic fallback" });
   files.set("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
 

@@ -26,6 +26,7 @@ beforeAll(async () => {
     settings: fastSettings(),
     leadMaxChars: 300,
     slugMaxChars: 80,
+    typography: true,
   });
   for (const file of listFiles(join(out, "posts"), ".md")) {
     const text = readFileSync(file, "utf8");

@@ -37,7 +37,7 @@ describe("profile validation", () => {
 
   it("names an unknown key", () => {
     const file = withChange((p) => ((p.post as Record<string, unknown>).titel = "h1"));
-    expect(errorOf(file)).toBe(`profile ${file}: post.titel: unknown key (known keys: container, title, body, tags, image, imageCaption, strip, titleSuffix)`);
+    expect(errorOf(file)).toBe(`profile ${file}: post.titel: unknown key (known keys: container, title, body, tags, image, imageCaption, strip, titleSuffix, date)`);
   });
 
   it("names a selector that does not parse", () => {

@@ -30,7 +30,8 @@ addCrawlOptions(
     .command("migrate")
     .description("crawl the blog and write one Markdown file per post (with the snapshot kept in <out>/snapshot)")
     .argument("<start-url>", "where the crawl starts, e.g. https://www.miaprojektet.se/aktuellt-39586750")
-    .option("--out <dir>", "output directory", defaults.out),
+    .option("--out <dir>", "output directory", defaults.out)
+    .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)"),
 )
   .addHelpText("after", "\nExample:\n  mia-migrate migrate https://www.miaprojektet.se/aktuellt-39586750 --out site \\\n    --map-origin https://www.miaprojektet.se=http://127.0.0.1:8080\n")
   .action(async (startUrl: string, flags: CrawlFlags & { out: string }) => {
@@ -55,8 +56,9 @@ program
   .requiredOption("--from <snapshot-dir>", "a snapshot written by crawl or migrate")
   .option("--out <dir>", "output directory", defaults.out)
   .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
+  .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)")
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site\n")
-  .action(async (flags: { from: string; out: string; profile: string }) => {
+  .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
   });
 

@@ -41,6 +41,8 @@ export const defaults = {
   },
   extract: {
     leadMaxChars: 300,
+    /** Swedish quotes, dashes, ranges and ellipses; every change is counted in the report. */
+    typography: true,
   },
   convert: {
     slugMaxChars: 80,

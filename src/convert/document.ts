@@ -26,7 +26,7 @@ export function toDocument(post: Post, slug: string, otherUrls: readonly string[
   const [year, month] = post.date.split("-");
   const frontmatter: Frontmatter = {
     title: post.title,
-    date: post.date,
+    date: post.dateTime ?? post.date,
     slug,
     tags: post.tags,
     description: post.lead,

@@ -5,7 +5,9 @@ import type { AnyNode } from "domhandler";
 import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl } from "../crawl/url.js";
 import { postIdOf, urlDateOf } from "./classify.js";
-import { cleanText, cleanBodyText } from "../normalize/text.js";
+import { cleanText, cleanBodyText, normalizeInline, polish } from "../normalize/text.js";
+import type { RuleCounts } from "../normalize/typography.js";
+import { isoDate, parseSwedishDate } from "../normalize/date.js";
 import { collapseSpaces, cutAtWord } from "../normalize/whitespace.js";
 
 export interface PostImage {
@@ -20,6 +22,8 @@ export interface PostLink {
   /** Absolute URL as written (origin not folded), so the report shows what the author wrote. */
   href: string;
   text: string;
+  /** Which top-level block of the body (0-based) holds the link. */
+  block: number;
 }
 
 export interface Post {
@@ -27,8 +31,13 @@ export interface Post {
   /** Canonical URL of the post on the old site. */
   sourceUrl: string;
   title: string;
+  /** YYYY-MM-DD: the visible date where the page shows one, else the URL's. */
   date: string;
+  /** ISO 8601 with the Europe/Stockholm offset, when the page gives a time too. */
+  dateTime?: string;
   dateSource: "url" | "visible";
+  /** A visible date that disagrees with the URL's (a finding for the report). */
+  dateConflict?: { visible: string; url: string };
   tags: string[];
   /** The body as clean HTML for the converter: figures, h2 sub-headings, p, ul/ol, a, strong/em, br. */
   bodyHtml: string;
@@ -36,10 +45,14 @@ export interface Post {
   links: PostLink[];
   lead: string;
   extractedBy: "profile" | "fallback";
+  /** How many times each normalisation rule changed the text (for the report). */
+  changes: RuleCounts;
 }
 
 export interface ExtractOptions {
   leadMaxChars: number;
+  /** Swedish typography rules; false keeps quotes, dashes and ellipses as written. */
+  typography: boolean;
 }
 
 /** A `<p>` that only wraps bold text, short and one sentence long, stands as a sub-heading. */
@@ -81,7 +94,7 @@ function isWhitespaceOnly(text: string): boolean {
 }
 
 /** Replaces each image block with a <figure>, collecting the image and its one caption. */
-function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, pageUrl: string): PostImage[] {
+function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, pageUrl: string, opts: ExtractOptions, counts: RuleCounts): PostImage[] {
   const images: PostImage[] = [];
   body.find(profile.post.image).each((_, el) => {
     const block = $(el);
@@ -91,7 +104,7 @@ function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, 
     const alt = cleanText(img.attr("alt") ?? img.attr("title") ?? "");
     // The visible caption wins over the alt/title copy (they often differ in spacing or a full stop).
     const visible = cleanText(block.find(profile.post.imageCaption).text());
-    const caption = visible || alt || null;
+    const caption = visible || alt ? normalizeInline(visible || alt, opts, counts) : null;
     const image: PostImage = { src: absoluteSrc(src, pageUrl, profile), alt, caption };
     images.push(image);
     const figure = $("<figure></figure>");
@@ -138,7 +151,7 @@ function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
   });
 }
 
-function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>): void {
+function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions, counts: RuleCounts): void {
   body.find("span, font").each((_, el) => void $(el).replaceWith($(el).contents()));
   body.find("*").each((_, el) => {
     for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"]) $(el).removeAttr(attr);
@@ -147,8 +160,8 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>): void {
   const walk = (node: AnyNode) => {
     if (node.type === "text") {
       const t = node as unknown as { data: string };
-      t.data = cleanBodyText(t.data);
-    } else if ("children" in node) for (const c of node.children) walk(c);
+      t.data = polish(cleanBodyText(t.data), opts, counts);
+    } else if ("children" in node && !("name" in node && (node.name === "code" || node.name === "pre"))) for (const c of node.children) walk(c);
   };
   for (const n of body.toArray()) walk(n);
   body.find("img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
@@ -168,23 +181,28 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>): void {
 export function extractPost(html: string, pageUrl: string, profile: Profile, opts: ExtractOptions): Post | null {
   const url = new URL(pageUrl);
   const id = postIdOf(url, profile);
-  const date = urlDateOf(url, profile);
-  if (!id || !date) return null;
+  const urlDate = urlDateOf(url, profile);
+  if (!id || !urlDate) return null;
   const $ = load(html);
-  const { title, fallback: titleFallback } = titleOf($, profile);
+  const changes: RuleCounts = {};
+  const found = titleOf($, profile);
+  const title = normalizeInline(found.title, opts, changes);
+  const titleFallback = found.fallback;
   let body = $(profile.post.body).first();
   const bodyFallback = body.length === 0;
   if (bodyFallback) body = densestBlock($);
   for (const sel of profile.post.strip) body.find(sel).remove();
 
-  const images = extractImages($, body, profile, pageUrl);
+  const images = extractImages($, body, profile, pageUrl, opts, changes);
   dropWrappingBreaks($, body);
-  cleanMarkup($, body);
+  cleanMarkup($, body, opts, changes);
   promoteHeadings($, body);
 
   const links: PostLink[] = [];
+  const blocks = body.children().toArray();
   body.find("a[href]").each((_, el) => {
     const a = $(el);
+    const top = blocks.findIndex((b) => b === el || $(b).find(el).length > 0);
     const raw = (a.attr("href") ?? "").trim();
     let href = raw;
     try {
@@ -193,7 +211,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
       /* kept as written; the link checker reports it */
     }
     a.attr("href", href);
-    links.push({ href, text: collapseSpaces(a.text()) });
+    links.push({ href, text: collapseSpaces(a.text()), block: top });
   });
 
   const tags: string[] = [];
@@ -205,17 +223,21 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   const firstParagraph = body.find("p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
   const lead = cutAtWord(collapseSpaces(firstParagraph.text()), opts.leadMaxChars);
 
+  const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
   return {
     id,
     sourceUrl: canonicalUrl(pageUrl, profile)?.href ?? pageUrl,
     title,
-    date,
-    dateSource: "url",
+    date: visible?.date ?? urlDate,
+    ...(visible?.time ? { dateTime: isoDate(visible) } : {}),
+    dateSource: visible ? "visible" : "url",
+    ...(visible && visible.date !== urlDate ? { dateConflict: { visible: visible.date, url: urlDate } } : {}),
     tags,
     bodyHtml: (body.html() ?? "").trim(),
     images,
     links,
     lead,
     extractedBy: titleFallback || bodyFallback ? "fallback" : "profile",
+    changes,
   };
 }

@@ -3,6 +3,7 @@
 // punctuation, because damaged text contains punctuation ("Ã–" holds an en dash).
 import { repairMojibake } from "./mojibake.js";
 import { cleanUnicode } from "./unicode.js";
+import { fixCommaSpacing, swedishTypography, type RuleCounts } from "./typography.js";
 import { collapseSpaces } from "./whitespace.js";
 
 /** Titles, captions, tags, link texts: one line, trimmed. */
@@ -19,6 +20,24 @@ export function cleanBodyText(text: string): string {
   return repairMojibake(cleanUnicode(text)).replace(/[ \t\n\r\f\u00a0]+/g, (run, offset: number, all: string) => {
     const before = all[offset - 1] ?? "";
     const after = all[offset + run.length] ?? "";
-    return run === "\u00a0" && /\d/.test(before) && /\p{L}/u.test(after) ? "\u00a0" : " ";
+    const unit = /\d/.test(before) && /\p{L}/u.test(after); // "30\u00a0procent"
+    const clock = all.slice(Math.max(0, offset - 3), offset) === "kl." && /\d/.test(after); // "kl.\u00a013.00"
+    return run === "\u00a0" && (unit || clock) ? "\u00a0" : " ";
   });
+}
+
+export interface TextOptions {
+  /** Swedish typography rules (quotes, dashes, ranges, ellipsis); off with --keep-typography. */
+  typography: boolean;
+}
+
+/** Whitespace around commas always; typography when enabled. Counts every change. */
+export function polish(text: string, opts: TextOptions, counts: RuleCounts): string {
+  const spaced = fixCommaSpacing(text, counts);
+  return opts.typography ? swedishTypography(spaced, counts) : spaced;
+}
+
+/** A title or caption: cleanText, then polish. */
+export function normalizeInline(text: string, opts: TextOptions, counts: RuleCounts = {}): string {
+  return polish(cleanText(text), opts, counts);
 }

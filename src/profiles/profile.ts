@@ -27,6 +27,8 @@ export interface Profile {
     imageCaption: string;
     strip: string[];
     titleSuffix: string;
+    /** Where a visible date stands, if the site shows one (the MIA blog does not). */
+    date?: string;
   };
   /** Where it was loaded from, for messages. */
   source: string;
@@ -35,7 +37,7 @@ export interface Profile {
 export const DEFAULT_PROFILE_PATH = fileURLToPath(new URL("../../src/profiles/mia.yaml", import.meta.url));
 
 const TOP_KEYS = ["name", "origin", "aliases", "keepQuery", "pages", "follow", "post"];
-const POST_KEYS = ["container", "title", "body", "tags", "image", "imageCaption", "strip", "titleSuffix"];
+const POST_KEYS = ["container", "title", "body", "tags", "image", "imageCaption", "strip", "titleSuffix", "date"];
 
 function fail(file: string, key: string, expected: string): never {
   throw new UsageError(`profile ${file}: ${key}: ${expected}`);
@@ -120,6 +122,7 @@ export function validateProfile(raw: unknown, file: string): Profile {
       imageCaption: selector(file, postRaw, "imageCaption", "post.imageCaption"),
       strip: strip.map((s, i) => selector(file, { s }, "s", `post.strip[${i}]`)),
       titleSuffix: typeof postRaw.titleSuffix === "string" ? postRaw.titleSuffix : "",
+      ...(postRaw.date !== undefined ? { date: selector(file, postRaw, "date", "post.date") } : {}),
     },
     source: file,
   };

@@ -6,7 +6,7 @@ import { commonInputs, startUrlOf, type CrawlFlags } from "../options.js";
 import { CrawlProgress } from "../progress.js";
 import { convertLine, crawlExitCode, crawlLine, report, robotsLines, type OutputFlags } from "../summary.js";
 
-export async function runMigrate(startUrl: string, flags: CrawlFlags & { out: string }, g: OutputFlags): Promise<number> {
+export async function runMigrate(startUrl: string, flags: CrawlFlags & { out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings } = commonInputs(flags);
   const outDir = resolve(flags.out);
   const progress = new CrawlProgress({ quiet: g.quiet === true || g.json === true });
@@ -17,6 +17,7 @@ export async function runMigrate(startUrl: string, flags: CrawlFlags & { out: st
     originMap,
     settings,
     leadMaxChars: defaults.extract.leadMaxChars,
+    typography: flags.keepTypography === true ? false : defaults.extract.typography,
     slugMaxChars: defaults.convert.slugMaxChars,
     onEvent: progress.onEvent,
   }).finally(() => progress.stop());
