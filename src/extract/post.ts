@@ -89,6 +89,13 @@ function densestBlock($: CheerioAPI): Cheerio<AnyNode> {
   return best;
 }
 
+/** Text of an element as a reader sees it: a line break separates words like a space. */
+function plainText($: CheerioAPI, el: Cheerio<AnyNode>): string {
+  const copy = el.clone();
+  copy.find("br").replaceWith(" ");
+  return copy.text();
+}
+
 function isWhitespaceOnly(text: string): boolean {
   return /^[\s\u00a0]*$/.test(text);
 }
@@ -135,7 +142,14 @@ function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
     const after = next && next.type === "text" ? (next as unknown as { data: string }).data : "";
     const afterTrim = after.replace(/^[\s\u00a0]+/, "");
     if (!next || (next.type === "text" && afterTrim === "" && !next.next)) return void br.remove(); // a trailing <br>
-    if (/[\p{L}\p{N},]$/u.test(before.replace(/[\s\u00a0]+$/, "")) && /^\p{Ll}/u.test(afterTrim)) br.replaceWith(" ");
+    if (/[\p{L}\p{N},]$/u.test(before.replace(/[\s\u00a0]+$/, "")) && /^\p{Ll}/u.test(afterTrim)) {
+      // One space in place of the break and the old editor's newline and indent after it.
+      (next as unknown as { data: string }).data = " " + afterTrim;
+      br.remove();
+    } else if (next.type === "text") {
+      // A real line break: the new line starts with its first word, not the old editor's indent.
+      (next as unknown as { data: string }).data = afterTrim;
+    }
   });
 }
 
@@ -185,6 +199,8 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   if (!id || !urlDate) return null;
   const $ = load(html);
   const changes: RuleCounts = {};
+  // Read before the body is cleaned: cleaning drops the class attributes a date selector may need.
+  const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
   const found = titleOf($, profile);
   const title = normalizeInline(found.title, opts, changes);
   const titleFallback = found.fallback;
@@ -221,9 +237,8 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   });
 
   const firstParagraph = body.find("p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
-  const lead = cutAtWord(collapseSpaces(firstParagraph.text()), opts.leadMaxChars);
+  const lead = cutAtWord(collapseSpaces(plainText($, firstParagraph)), opts.leadMaxChars);
 
-  const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
   return {
     id,
     sourceUrl: canonicalUrl(pageUrl, profile)?.href ?? pageUrl,
