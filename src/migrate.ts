@@ -1,14 +1,16 @@
 // The two halves of a migration: crawl into a snapshot (network), then convert from the snapshot
-// (offline, repeatable in seconds).
+// (offline, repeatable in seconds). This file does the I/O around the pure planning in convert/.
 import { join } from "node:path";
 import type { CrawlEvent, CrawlSettings, CrawlSummary } from "./crawl/crawler.js";
-import { crawlToSnapshot } from "./crawl/to-snapshot.js";
 import type { OriginMap } from "./crawl/origin-map.js";
+import { crawlToSnapshot } from "./crawl/to-snapshot.js";
 import { postsFromSnapshot } from "./convert/from-snapshot.js";
-import { toDocument, type Document } from "./convert/document.js";
+import type { FrontmatterFields } from "./convert/frontmatter.js";
+import { ownedDirs, type LayoutName } from "./convert/layout.js";
+import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
+import { planSite, type PlanFinding, type SiteFile } from "./convert/site.js";
 import type { Profile } from "./profiles/profile.js";
 import { SnapshotStore } from "./store/snapshot.js";
-import { slugify, uniqueSlugs } from "./normalize/slug.js";
 import { removeStale, writeTree } from "./write/output.js";
 
 export interface ConvertOptions {
@@ -17,12 +19,22 @@ export interface ConvertOptions {
   slugMaxChars: number;
   /** Swedish typography rules on the text (default true; --keep-typography turns them off). */
   typography: boolean;
+  layout: LayoutName;
+  figures: "markdown" | "html" | "hugo";
+  /** Copy the site's images and files into the output (default true; --no-assets keeps old URLs). */
+  assets: boolean;
+  fields: FrontmatterFields;
 }
 
 export interface Problem {
-  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict";
+  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict" | PlanFinding["rule"];
   url: string;
   message: string;
+  /** For problems found while converting: the post, the Markdown file, its line, and the text concerned. */
+  postId?: string;
+  file?: string;
+  line?: number;
+  text?: string;
 }
 
 export interface ConvertResult {
@@ -32,29 +44,28 @@ export interface ConvertResult {
   problems: Problem[];
 }
 
-/** Old URL → new path, for every URL that reached a post. */
-export interface RedirectEntry {
-  from: string;
-  to: string;
-  postId: string;
-}
-
-export function newPathOf(doc: Document): string {
-  return "/" + doc.path.replace(/\.md$/, "/");
+function siteFilesOf(store: SnapshotStore): Map<string, SiteFile> {
+  const files = new Map<string, SiteFile>();
+  for (const rec of store.records()) {
+    if (rec.type !== "fetch" || rec.kind !== "asset" || rec.status !== 200 || !rec.sha256) continue;
+    const sha = rec.sha256;
+    const file: SiteFile = { url: rec.url, sha256: sha, read: () => store.readBody(sha) };
+    files.set(rec.url, file);
+    files.set(rec.finalUrl, file);
+  }
+  return files;
 }
 
 export function convertSnapshot(snapshotDir: string, outDir: string, opts: ConvertOptions): ConvertResult {
   const store = new SnapshotStore(snapshotDir);
   const { posts, otherUrls, unreadable } = postsFromSnapshot(store, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
-  const slugs = uniqueSlugs(posts, (p) => slugify(p.title, opts.slugMaxChars));
-  const docs = posts.map((p) => toDocument(p, slugs.get(p) ?? p.id, otherUrls.get(p.id) ?? []));
+  const plan = planSite(posts, otherUrls, siteFilesOf(store), opts);
 
-  const files = new Map<string, string>();
-  for (const d of docs) files.set(d.path, d.text);
-  const redirects: RedirectEntry[] = docs.flatMap((d) =>
-    [d.frontmatter.source_url, ...(otherUrls.get(d.postId) ?? [])].map((from) => ({ from, to: newPathOf(d), postId: d.postId })),
-  );
-  files.set("redirects/redirects.json", JSON.stringify(redirects, null, 2) + "\n");
+  const files = plan.files;
+  files.set("redirects/redirects.json", JSON.stringify(plan.redirects, null, 2) + "\n");
+  files.set("redirects/_redirects", netlifyRedirects(plan.redirects));
+  files.set("redirects/nginx-redirects.conf", nginxMap(plan.redirects));
+  files.set("redirects/htaccess", htaccess(plan.redirects));
 
   const problems: Problem[] = [];
   for (const rec of store.records()) {
@@ -63,13 +74,15 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     problems.push({ kind: notFound ? "not-found" : "fetch-failed", url: rec.url, message: rec.error.message });
   }
   for (const u of unreadable) problems.push({ kind: "unreadable-post", url: u.url, message: u.reason });
-  for (const p of posts) if (p.dateConflict) problems.push({ kind: "date-conflict", url: p.sourceUrl, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` });
-  for (const p of posts) if (p.extractedBy === "fallback") problems.push({ kind: "extracted-by-fallback", url: p.sourceUrl, message: "the profile's selectors did not match; extracted by the generic fallback" });
+  for (const p of posts) if (p.dateConflict) problems.push({ kind: "date-conflict", url: p.sourceUrl, postId: p.id, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` });
+  for (const p of posts) if (p.extractedBy === "fallback") problems.push({ kind: "extracted-by-fallback", url: p.sourceUrl, postId: p.id, message: "the profile's selectors did not match; extracted by the generic fallback" });
+  for (const f of plan.findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
   files.set("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
 
   writeTree(outDir, files);
-  const removed = removeStale(outDir, "posts", new Set(files.keys()));
-  return { posts: docs.length, written: [...files.keys()], removed, problems };
+  const keep = new Set(files.keys());
+  const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, keep));
+  return { posts: plan.docs.length, written: [...files.keys()], removed, problems };
 }
 
 export interface MigrateOptions extends ConvertOptions {

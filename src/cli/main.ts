@@ -6,7 +6,7 @@ import { Command } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
 import { DEFAULT_PROFILE_PATH } from "../profiles/profile.js";
 import { EXIT } from "./errors.js";
-import { addCrawlOptions, type CrawlFlags } from "./options.js";
+import { addConvertOptions, addCrawlOptions, type ConvertFlags, type CrawlFlags } from "./options.js";
 import { runCommand } from "./run.js";
 import type { OutputFlags } from "./summary.js";
 
@@ -25,16 +25,15 @@ program
 
 const global = () => program.opts<OutputFlags>();
 
-addCrawlOptions(
+addConvertOptions(addCrawlOptions(
   program
     .command("migrate")
     .description("crawl the blog and write one Markdown file per post (with the snapshot kept in <out>/snapshot)")
     .argument("<start-url>", "where the crawl starts, e.g. https://www.miaprojektet.se/aktuellt-39586750")
-    .option("--out <dir>", "output directory", defaults.out)
-    .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)"),
-)
+    .option("--out <dir>", "output directory", defaults.out),
+))
   .addHelpText("after", "\nExample:\n  mia-migrate migrate https://www.miaprojektet.se/aktuellt-39586750 --out site \\\n    --map-origin https://www.miaprojektet.se=http://127.0.0.1:8080\n")
-  .action(async (startUrl: string, flags: CrawlFlags & { out: string }) => {
+  .action(async (startUrl: string, flags: CrawlFlags & ConvertFlags & { out: string }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/migrate.js")).runMigrate(startUrl, flags, global()));
   });
 
@@ -50,15 +49,14 @@ addCrawlOptions(
     await runCommand(global().debug === true, async () => (await import("./commands/crawl.js")).runCrawl(startUrl, flags, global()));
   });
 
-program
+addConvertOptions(program
   .command("convert")
   .description("convert a snapshot to Markdown, offline")
   .requiredOption("--from <snapshot-dir>", "a snapshot written by crawl or migrate")
   .option("--out <dir>", "output directory", defaults.out)
-  .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
-  .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)")
-  .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site\n")
-  .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
+  .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH))
+  .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")
+  .action(async (flags: ConvertFlags & { from: string; out: string; profile: string }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
   });
 

@@ -4,6 +4,8 @@ import { defaults } from "../config/defaults.js";
 import type { CrawlSettings } from "../crawl/crawler.js";
 import { parseOriginMap, type OriginMap } from "../crawl/origin-map.js";
 import { loadProfile, DEFAULT_PROFILE_PATH, type Profile } from "../profiles/profile.js";
+import { LAYOUTS, type LayoutName } from "../convert/layout.js";
+import type { ConvertOptions } from "../migrate.js";
 import { UsageError } from "./errors.js";
 
 export interface CrawlFlags {
@@ -84,4 +86,48 @@ export function startUrlOf(value: string, profile: Profile): string {
 
 export function commonInputs(flags: CrawlFlags): { profile: Profile; originMap: OriginMap; settings: CrawlSettings } {
   return { profile: loadProfile(flags.profile), originMap: parseOriginMap(flags.mapOrigin), settings: crawlSettings(flags) };
+}
+
+export interface ConvertFlags {
+  layout?: string;
+  figures?: string;
+  assets?: boolean;
+  keepTypography?: boolean;
+  frontmatterRename: string[];
+  frontmatterDrop: string[];
+}
+
+const FIGURES = ["markdown", "html", "hugo"] as const;
+
+export function addConvertOptions(cmd: Command): Command {
+  return cmd
+    .option("--layout <name>", `output layout: ${LAYOUTS.join(", ")}`, defaults.convert.layout)
+    .option("--figures <form>", "images with captions as: markdown (portable), html (<figure>), hugo (shortcode)", defaults.convert.figures)
+    .option("--no-assets", "keep the old site's image and file URLs instead of copying them into the output")
+    .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)")
+    .option("--frontmatter-rename <from=to>", "write a frontmatter field under another name, e.g. description=summary (repeatable)", collect, [])
+    .option("--frontmatter-drop <field>", "leave a frontmatter field out (repeatable)", collect, []);
+}
+
+export function convertOptions(flags: ConvertFlags, profile: Profile): ConvertOptions {
+  const layout = flags.layout ?? defaults.convert.layout;
+  if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout "${layout}": expected one of ${LAYOUTS.join(", ")}`);
+  const figures = flags.figures ?? defaults.convert.figures;
+  if (!(FIGURES as readonly string[]).includes(figures)) throw new UsageError(`--figures "${figures}": expected one of ${FIGURES.join(", ")}`);
+  const rename: Record<string, string> = {};
+  for (const spec of flags.frontmatterRename ?? []) {
+    const [from, to] = spec.split("=");
+    if (!from || !to) throw new UsageError(`--frontmatter-rename "${spec}": expected FIELD=NEWNAME, e.g. description=summary`);
+    rename[from] = to;
+  }
+  return {
+    profile,
+    leadMaxChars: defaults.extract.leadMaxChars,
+    slugMaxChars: defaults.convert.slugMaxChars,
+    typography: flags.keepTypography === true ? false : defaults.extract.typography,
+    layout: layout as LayoutName,
+    figures: figures as (typeof FIGURES)[number],
+    assets: flags.assets ?? defaults.convert.assets,
+    fields: { rename, drop: flags.frontmatterDrop ?? [] },
+  };
 }

@@ -46,7 +46,11 @@ export const defaults = {
   },
   convert: {
     slugMaxChars: 80,
-    layout: "plain" as const,
+    layout: "plain" as "plain" | "hugo" | "eleventy",
+    /** markdown: an image and an emphasised caption line, shown once by Hugo's and Eleventy's defaults. */
+    figures: "markdown" as "markdown" | "html" | "hugo",
+    /** Copy the old site's images and files into the output. */
+    assets: true,
   },
   out: "output/migration",
 };

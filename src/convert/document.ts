@@ -1,11 +1,15 @@
-// A Post → a Document: where it goes in the output, its frontmatter and its Markdown. Pure.
+// A Post → a Document: its place in the output, frontmatter and Markdown. Pure.
 import type { Post } from "../extract/post.js";
-import { renderDocument, type Frontmatter } from "./frontmatter.js";
+import type { ConvertContext } from "./context.js";
+import { renderDocument, type Frontmatter, type FrontmatterFields } from "./frontmatter.js";
+import type { Place } from "./layout.js";
 import { htmlToMarkdown } from "./markdown.js";
 
 export interface Document {
   /** Path inside the output directory, always relative and inside it. */
   path: string;
+  /** The page's URL on the new site. */
+  url: string;
   postId: string;
   frontmatter: Frontmatter;
   markdown: string;
@@ -22,8 +26,7 @@ export function aliasPaths(post: Post, otherUrls: readonly string[]): string[] {
   return [...new Set(paths)];
 }
 
-export function toDocument(post: Post, slug: string, otherUrls: readonly string[]): Document {
-  const [year, month] = post.date.split("-");
+export function toDocument(post: Post, slug: string, place: Place, otherUrls: readonly string[], ctx: ConvertContext, fields: FrontmatterFields, permalink: boolean): Document {
   const frontmatter: Frontmatter = {
     title: post.title,
     date: post.dateTime ?? post.date,
@@ -32,10 +35,11 @@ export function toDocument(post: Post, slug: string, otherUrls: readonly string[
     description: post.lead,
     draft: false,
     aliases: aliasPaths(post, otherUrls),
-    images: post.images.map((i) => ({ src: i.src, alt: i.alt, caption: i.caption })),
+    images: post.images.map((i) => ({ src: ctx.rewriteUrl(i.src), alt: i.alt, caption: i.caption })),
     source_url: post.sourceUrl,
     source_id: post.id,
+    ...(permalink ? { permalink: place.url } : {}),
   };
-  const markdown = htmlToMarkdown(post.bodyHtml);
-  return { path: `posts/${year}/${month}/${slug}.md`, postId: post.id, frontmatter, markdown, text: renderDocument(frontmatter, markdown) };
+  const markdown = htmlToMarkdown(post.bodyHtml, ctx);
+  return { path: place.file, url: place.url, postId: post.id, frontmatter, markdown, text: renderDocument(frontmatter, markdown, fields) };
 }

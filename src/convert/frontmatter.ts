@@ -13,9 +13,22 @@ export interface Frontmatter {
   images: { src: string; alt: string; caption: string | null }[];
   source_url: string;
   source_id: string;
+  /** Eleventy only: the page's URL, so that it matches the rewritten links and redirects. */
+  permalink?: string;
 }
 
-export function renderDocument(fm: Frontmatter, markdown: string): string {
-  const yaml = stringify(fm, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+export interface FrontmatterFields {
+  /** Field → the name to write it under (e.g. description → summary). */
+  rename: Readonly<Record<string, string>>;
+  /** Fields left out. */
+  drop: readonly string[];
+}
+
+export const ALL_FIELDS: FrontmatterFields = { rename: {}, drop: [] };
+
+export function renderDocument(fm: Frontmatter, markdown: string, fields: FrontmatterFields = ALL_FIELDS): string {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fm)) if (!fields.drop.includes(k)) out[fields.rename[k] ?? k] = v;
+  const yaml = stringify(out, { lineWidth: 0 });
   return `---\n${yaml}---\n\n${markdown}`;
 }

@@ -1,9 +1,14 @@
 // Body HTML → Markdown with turndown and our rules (one rule per file in rules/). turndown parses the
 // HTML string itself (with its bundled DOM): cheerio nodes lack the DOM methods it calls.
 import TurndownService from "turndown";
+import { identityContext, type ConvertContext } from "./context.js";
+import { escapeMarkdown, liquidSafe } from "./escape.js";
+import { embedRule } from "./rules/embed.js";
 import { figureRule } from "./rules/figure.js";
+import { imageRule, linkRule } from "./rules/link.js";
+import { tableRule } from "./rules/table.js";
 
-function createService(): TurndownService {
+function createService(ctx: ConvertContext): TurndownService {
   const service = new TurndownService({
     headingStyle: "atx",
     bulletListMarker: "-",
@@ -13,14 +18,26 @@ function createService(): TurndownService {
     // A backslash hard break: CommonMark, visible in the source, not lost to editors that trim spaces.
     br: "\\",
   });
-  // Rule precedence: turndown tries added rules first, in the order added.
-  service.addRule("figure", figureRule);
+  service.escape = escapeMarkdown;
+  // Rule precedence: turndown tries added rules before its own, in the order added.
+  service.addRule("figure", figureRule(ctx));
+  service.addRule("table", tableRule(ctx));
+  service.addRule("embed", embedRule(ctx));
+  service.addRule("link", linkRule(ctx));
+  service.addRule("image", imageRule(ctx));
   return service;
 }
 
-let shared: TurndownService | undefined;
+/** Raw HTML left in Markdown (outside code): a finding, since Hugo strips it by default. */
+export function rawHtmlIn(markdown: string): string[] {
+  const withoutCode = markdown.replace(/```[\s\S]*?```|`[^`\n]*`/g, "");
+  return [...withoutCode.matchAll(/(?<!\\)<\/?([a-z][a-z0-9]*)\b[^>]*>/gi)].map((m) => m[0]);
+}
 
-export function htmlToMarkdown(html: string): string {
-  shared ??= createService();
-  return shared.turndown(html).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+export function htmlToMarkdown(html: string, ctx: ConvertContext = identityContext()): string {
+  const md = createService(ctx).turndown(html).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  if (ctx.figures !== "html") for (const tag of rawHtmlIn(md)) ctx.findings.push({ rule: "raw-html", message: "raw HTML left in the Markdown (Hugo strips it by default)", text: tag });
+  // Link texts and URLs are not escaped by turndown's escape(); Liquid must not see "{{" there either.
+  // (Not in Hugo shortcode mode: the output is for Hugo only, and its shortcodes start with "{{".)
+  return ctx.figures === "hugo" ? md : liquidSafe(md);
 }

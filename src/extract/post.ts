@@ -167,6 +167,13 @@ function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
 
 function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions, counts: RuleCounts): void {
   body.find("span, font").each((_, el) => void $(el).replaceWith($(el).contents()));
+  // Old editors nest a list directly in a list; it belongs in the item before it (or a new item).
+  body.find("ul > ul, ul > ol, ol > ul, ol > ol").each((_, el) => {
+    const list = $(el);
+    const prev = list.prev("li");
+    if (prev.length) prev.append(list);
+    else list.wrap("<li></li>");
+  });
   body.find("*").each((_, el) => {
     for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"]) $(el).removeAttr(attr);
   });

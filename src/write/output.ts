@@ -12,7 +12,7 @@ export function safeJoin(root: string, rel: string): string {
   return full;
 }
 
-export function writeTree(root: string, files: ReadonlyMap<string, string>): void {
+export function writeTree(root: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   for (const [rel, text] of files) {
     const path = safeJoin(root, rel);
     try {

@@ -1,22 +1,32 @@
-// <figure><img><figcaption> → an image, then its caption as an emphasised line of its own. Hugo's
-// default Markdown (goldmark, raw HTML stripped) and Eleventy both show it once, under the image.
-// turndown has no figure handling at all.
+// <figure><img><figcaption> → the image, then its caption once. turndown has no figure handling at all.
+// markdown (default): an image and an emphasised caption line under it, which Hugo's default goldmark
+//   (raw HTML stripped) and Eleventy both show once.
+// html: a <figure> block, for sites that allow raw HTML.  hugo: Hugo's figure shortcode.
 import type TurndownService from "turndown";
+import type { ConvertContext } from "../context.js";
+import { escapeMarkdown } from "../escape.js";
 
-function escapeBrackets(text: string): string {
-  return text.replace(/([[\]])/g, "\\$1");
+const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
+export function figureRule(ctx: ConvertContext): TurndownService.Rule {
+  return {
+    filter: "figure",
+    replacement(_content, node) {
+      const el = node as HTMLElement;
+      const img = el.querySelector("img");
+      if (!img) return "";
+      const src = ctx.rewriteUrl(img.getAttribute("src") ?? "");
+      const alt = img.getAttribute("alt") ?? "";
+      const caption = el.querySelector("figcaption")?.textContent?.trim() ?? "";
+      if (ctx.figures === "html") {
+        const cap = caption ? `<figcaption>${attr(caption)}</figcaption>` : "";
+        return `\n\n<figure><img src="${attr(src)}" alt="${attr(alt)}">${cap}</figure>\n\n`;
+      }
+      if (ctx.figures === "hugo") {
+        return `\n\n{{< figure src="${attr(src)}" alt="${attr(alt)}"${caption ? ` caption="${attr(caption)}"` : ""} >}}\n\n`;
+      }
+      const image = `![${escapeMarkdown(alt)}](${src.replace(/[()\s]/g, encodeURIComponent)})`;
+      return `\n\n${image}${caption ? `\n\n*${escapeMarkdown(caption)}*` : ""}\n\n`;
+    },
+  };
 }
-
-export const figureRule: TurndownService.Rule = {
-  filter: "figure",
-  replacement(_content, node) {
-    const el = node as HTMLElement;
-    const img = el.querySelector("img");
-    if (!img) return "";
-    const src = img.getAttribute("src") ?? "";
-    const alt = escapeBrackets(img.getAttribute("alt") ?? "");
-    const caption = el.querySelector("figcaption")?.textContent?.trim();
-    const image = `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)})`;
-    return `\n\n${image}${caption ? `\n\n*${caption.replace(/([*_])/g, "\\$1")}*` : ""}\n\n`;
-  },
-};

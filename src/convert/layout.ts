@@ -1,0 +1,36 @@
+// Where a post and its files go in the output, per static-site generator, and the URL the generator will
+// give the page (for rewritten links and redirects).
+//   plain     posts/YYYY/MM/<slug>.md, files in assets/            → /posts/YYYY/MM/<slug>/
+//   hugo      content/posts/YYYY/<slug>/index.md, files beside it  → /posts/YYYY/<slug>/ (a page bundle)
+//   eleventy  posts/YYYY-MM-DD-<slug>.md, files in assets/         → /posts/YYYY/MM/<slug>/ (set as permalink)
+
+export const LAYOUTS = ["plain", "hugo", "eleventy"] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export interface Place {
+  /** The Markdown file, relative to the output directory. */
+  file: string;
+  /** The page's URL path on the new site. */
+  url: string;
+  /** Where this post's files are written, relative to the output directory. */
+  assetDir: string;
+  /** How the Markdown refers to a file of this post, given its file name. */
+  assetUrl(name: string): string;
+}
+
+export function placeOf(layout: LayoutName, date: string, slug: string): Place {
+  const [y = "0000", m = "00"] = date.split("-");
+  switch (layout) {
+    case "hugo":
+      return { file: `content/posts/${y}/${slug}/index.md`, url: `/posts/${y}/${slug}/`, assetDir: `content/posts/${y}/${slug}`, assetUrl: (n) => n };
+    case "eleventy":
+      return { file: `posts/${date}-${slug}.md`, url: `/posts/${y}/${m}/${slug}/`, assetDir: "assets", assetUrl: (n) => `/assets/${n}` };
+    case "plain":
+      return { file: `posts/${y}/${m}/${slug}.md`, url: `/posts/${y}/${m}/${slug}/`, assetDir: "assets", assetUrl: (n) => `/assets/${n}` };
+  }
+}
+
+/** Top-level folders a layout writes posts and files into; an earlier run's leftovers there are removed. */
+export function ownedDirs(layout: LayoutName): string[] {
+  return layout === "hugo" ? ["content"] : ["posts", "assets"];
+}

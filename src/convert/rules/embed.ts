@@ -1,0 +1,17 @@
+// <iframe>, <video>, <audio>: Markdown has no embed, and raw HTML is stripped by Hugo's defaults, so an
+// embed becomes a link to what it showed (and a finding, so an editor can put a shortcode there).
+import type TurndownService from "turndown";
+import type { ConvertContext } from "../context.js";
+
+export function embedRule(ctx: ConvertContext): TurndownService.Rule {
+  return {
+    filter: ["iframe", "video", "audio", "embed"],
+    replacement(_content, node) {
+      const el = node as HTMLElement;
+      const src = el.getAttribute("src") ?? el.querySelector("source")?.getAttribute("src") ?? "";
+      if (!src) return "";
+      ctx.findings.push({ rule: "embed-as-link", message: `an embedded ${el.nodeName.toLowerCase()} became a link`, text: src });
+      return `\n\n[${el.nodeName === "IFRAME" ? "Inbäddat innehåll" : "Media"}: ${src}](${ctx.rewriteUrl(src)})\n\n`;
+    },
+  };
+}
