@@ -9,6 +9,7 @@ import type { FrontmatterFields } from "./convert/frontmatter.js";
 import { ownedDirs, type LayoutName } from "./convert/layout.js";
 import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
 import { planSite, type PlanFinding, type SiteFile } from "./convert/site.js";
+import { verifyAll, type FidelitySummary } from "./convert/verify.js";
 import type { Profile } from "./profiles/profile.js";
 import { SnapshotStore } from "./store/snapshot.js";
 import { removeStale, writeTree } from "./write/output.js";
@@ -27,7 +28,7 @@ export interface ConvertOptions {
 }
 
 export interface Problem {
-  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict" | PlanFinding["rule"];
+  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict" | "fidelity" | PlanFinding["rule"];
   url: string;
   message: string;
   /** For problems found while converting: the post, the Markdown file, its line, and the text concerned. */
@@ -39,6 +40,8 @@ export interface Problem {
 
 export interface ConvertResult {
   posts: number;
+  /** The fidelity check run on the written Markdown (null with --figures hugo: shortcodes do not render). */
+  fidelity: FidelitySummary | null;
   written: string[];
   removed: string[];
   problems: Problem[];
@@ -76,13 +79,24 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
   for (const u of unreadable) problems.push({ kind: "unreadable-post", url: u.url, message: u.reason });
   for (const p of posts) if (p.dateConflict) problems.push({ kind: "date-conflict", url: p.sourceUrl, postId: p.id, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` });
   for (const p of posts) if (p.extractedBy === "fallback") problems.push({ kind: "extracted-by-fallback", url: p.sourceUrl, postId: p.id, message: "the profile's selectors did not match; extracted by the generic fallback" });
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const pairs = plan.docs.flatMap((d) => {
+    const post = byId.get(d.postId);
+    return post ? [{ post, file: d.path, body: d.markdown }] : [];
+  });
+  const fidelity = opts.figures === "hugo" ? null : verifyAll(pairs);
+  for (const m of fidelity?.mismatches ?? []) {
+    const post = byId.get(m.postId);
+    problems.push({ kind: "fidelity", url: post?.sourceUrl ?? "", postId: m.postId, file: m.file, text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`, message: `the Markdown renders with different ${m.mismatch.what} than the original post` });
+  }
   for (const f of plan.findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
   files.set("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
+  files.set("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
 
   writeTree(outDir, files);
   const keep = new Set(files.keys());
   const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, keep));
-  return { posts: plan.docs.length, written: [...files.keys()], removed, problems };
+  return { posts: plan.docs.length, fidelity, written: [...files.keys()], removed, problems };
 }
 
 export interface MigrateOptions extends ConvertOptions {

@@ -1,28 +1,9 @@
 // The command line as a user meets it: help, version, exit codes, one-line errors, --json.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { ROOT, START, tempDir } from "./helpers.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source (so the test never sees a stale build). */
-export function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { cli, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {

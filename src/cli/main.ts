@@ -60,4 +60,16 @@ addConvertOptions(program
     await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
   });
 
+program
+  .command("verify")
+  .description("render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)")
+  .requiredOption("--from <snapshot-dir>", "the snapshot the Markdown was converted from")
+  .option("--out <dir>", "the output directory holding the Markdown", defaults.out)
+  .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
+  .option("--keep-typography", "the Markdown was converted with --keep-typography")
+  .addHelpText("after", "\nExample:\n  mia-migrate verify --from site/snapshot --out site\n")
+  .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
+    await runCommand(global().debug === true, async () => (await import("./commands/verify.js")).runVerify(flags, global()));
+  });
+
 await program.parseAsync(process.argv);
