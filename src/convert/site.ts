@@ -99,9 +99,17 @@ export function planSite(posts: readonly Post[], otherUrls: ReadonlyMap<string, 
     const doc = toDocument(post, slugs.get(post) ?? post.id, place, otherUrls.get(post.id) ?? [], ctx, opts.fields, opts.layout === "eleventy");
     docs.push(doc);
     files.set(doc.path, doc.text);
+    const reported = new Set<string>();
     for (const f of local) {
-      const line = lineOf(doc.text, f.text);
-      findings.push({ ...f, postId: post.id, file: doc.path, sourceUrl: post.sourceUrl, ...(line ? { line } : {}) });
+      // The same URL in the frontmatter and the body is one problem.
+      const key = `${f.rule}\n${f.text}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const line = lineOf(doc.markdown, f.text);
+      // Lines count from the top of the file: the frontmatter's lines come first.
+      const offset = doc.text.length - doc.markdown.length;
+      const fileLine = line === undefined ? undefined : doc.text.slice(0, offset).split("\n").length - 1 + line;
+      findings.push({ ...f, postId: post.id, file: doc.path, sourceUrl: post.sourceUrl, ...(fileLine ? { line: fileLine } : {}) });
     }
   }
   const redirects: RedirectEntry[] = docs.flatMap((d) => [d.frontmatter.source_url, ...(otherUrls.get(d.postId) ?? [])].map((from) => ({ from, to: d.url, postId: d.postId })));

@@ -1,0 +1,68 @@
+// Benchmark (issue 5): convert the generated 2,000-post replica from its snapshot. Reports the whole
+// `mia-migrate convert` command's wall time, ms per post for each phase, and the cost of parsing alone.
+// Run: `npm run bench:convert`. Goal: the full convert of 2,000 posts in under 20 s on 2 cores.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { load } from "cheerio";
+import TurndownService from "turndown";
+import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
+import { postsFromSnapshot } from "../src/convert/from-snapshot.js";
+import { htmlToMarkdown } from "../src/convert/markdown.js";
+import { defaults } from "../src/config/defaults.js";
+import { loadProfile } from "../src/profiles/profile.js";
+import { SnapshotStore } from "../src/store/snapshot.js";
+import { startServerProcess } from "./server-process.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
+const profile = loadProfile();
+
+spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+const server = await startServerProcess(POSTS);
+const work = mkdtempSync(join(tmpdir(), "bench-convert-"));
+const snapshot = join(work, "snapshot");
+await crawlToSnapshot({
+  startUrl: "https://www.miaprojektet.se/aktuellt-39586750",
+  snapshotDir: snapshot,
+  profile,
+  originMap: parseOriginMap([`*=${server.url}`]),
+  settings: { ...defaults.crawl, userAgent: defaults.userAgent, perHostGapMs: 0, perHostConcurrency: 8, concurrency: 8 },
+});
+await server.stop();
+
+// The whole command, as a user runs it (process start included).
+const t0 = performance.now();
+const run = spawnSync(process.execPath, [join(ROOT, "dist/cli/main.js"), "--json", "convert", "--from", snapshot, "--out", join(work, "out")], { encoding: "utf8" });
+const commandS = (performance.now() - t0) / 1000;
+const summary = JSON.parse(run.stdout.trim() || "{}") as { posts?: number };
+
+// Phases, in process.
+let t = performance.now();
+const { posts } = postsFromSnapshot(new SnapshotStore(snapshot), profile, { leadMaxChars: 300, typography: true });
+const extractMs = performance.now() - t;
+t = performance.now();
+for (const p of posts) htmlToMarkdown(p.bodyHtml);
+const markdownMs = performance.now() - t;
+t = performance.now();
+for (const p of posts) load(p.bodyHtml);
+const cheerioBodiesMs = performance.now() - t;
+const plain = new TurndownService();
+t = performance.now();
+for (const p of posts) plain.turndown(p.bodyHtml);
+const turndownMs = performance.now() - t;
+rmSync(work, { recursive: true, force: true });
+
+const per = (ms: number) => (ms / posts.length).toFixed(2);
+console.log(`bench: convert of ${summary.posts ?? "?"} posts (exit ${run.status})`);
+console.table([
+  { phase: "whole `mia-migrate convert` command", "total s": commandS.toFixed(2), "ms/post": per(commandS * 1000) },
+  { phase: "read + decode + extract + normalise", "total s": (extractMs / 1000).toFixed(2), "ms/post": per(extractMs) },
+  { phase: "body HTML → Markdown (our rules)", "total s": (markdownMs / 1000).toFixed(2), "ms/post": per(markdownMs) },
+  { phase: "  turndown with no rules of ours", "total s": (turndownMs / 1000).toFixed(2), "ms/post": per(turndownMs) },
+  { phase: "  cheerio.load of the same bodies", "total s": (cheerioBodiesMs / 1000).toFixed(2), "ms/post": per(cheerioBodiesMs) },
+]);
+console.log(`goal: under 20 s for ${POSTS} posts → ${commandS < 20 ? "met" : "NOT met"} (${commandS.toFixed(1)} s)`);

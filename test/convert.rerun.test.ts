@@ -1,0 +1,88 @@
+// Output that can be trusted run after run: byte-identical trees from one snapshot, stale files removed
+// on a re-run, remote URLs kept with --no-assets, and a file missing from the snapshot reported.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startReplica, type ReplicaServer } from "../fixtures/server.js";
+import { convertOptions } from "../src/cli/options.js";
+import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
+import { convertSnapshot } from "../src/migrate.js";
+import { loadProfile } from "../src/profiles/profile.js";
+import { SnapshotStore } from "../src/store/snapshot.js";
+import { fastSettings, listFiles, START, tempDir } from "./helpers.js";
+
+const profile = loadProfile();
+const opts = (over: Partial<Parameters<typeof convertOptions>[0]> = {}) => convertOptions({ frontmatterRename: [], frontmatterDrop: [], ...over }, profile);
+let server: ReplicaServer;
+let snapshot: string;
+
+beforeAll(async () => {
+  server = await startReplica();
+  snapshot = join(tempDir(), "snapshot");
+  await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile, settings: fastSettings(), originMap: parseOriginMap([`*=${server.url}`]) });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function treeHash(dir: string): Map<string, string> {
+  return new Map(listFiles(dir, "").map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+}
+
+describe("re-runs", () => {
+  it("give byte-identical trees from the same snapshot, in every layout", () => {
+    for (const layout of ["plain", "hugo", "eleventy"]) {
+      const a = tempDir();
+      const b = tempDir();
+      convertSnapshot(snapshot, a, opts({ layout }));
+      convertSnapshot(snapshot, b, opts({ layout }));
+      const ha = treeHash(a);
+      expect(ha.size).toBeGreaterThan(70);
+      expect(treeHash(b)).toEqual(ha);
+    }
+  });
+
+  it("replace an earlier output cleanly: files this run does not write are removed, others are untouched", () => {
+    const out = tempDir();
+    convertSnapshot(snapshot, out, opts());
+    const stale = join(out, "posts/2019/01/ett-gammalt-namn.md");
+    writeFileSync(stale, "---\ntitle: gammal\n---\n");
+    writeFileSync(join(out, "README-editor.txt"), "the editor's own notes");
+    const result = convertSnapshot(snapshot, out, opts());
+    expect(existsSync(stale)).toBe(false);
+    expect(result.removed).toEqual(["posts/2019/01/ett-gammalt-namn.md"]);
+    expect(existsSync(join(out, "README-editor.txt"))).toBe(true);
+  });
+});
+
+describe("assets", () => {
+  it("keeps the old URLs with --no-assets", () => {
+    const out = tempDir();
+    convertSnapshot(snapshot, out, opts({ assets: false }));
+    expect(existsSync(join(out, "assets"))).toBe(false);
+    const gita = readFileSync(join(out, "posts/2021/11/vard-for-sexualbrottsutsatta.md"), "utf8");
+    expect(gita).toContain("](https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg)");
+    expect(gita).toContain("](https://www.miaprojektet.se/download/18.4a1c2b9f/1636000000000/manad-fri-fran-vald.pdf)");
+  });
+
+  it("reports a file missing from the snapshot and keeps its old URL", () => {
+    const copy = join(tempDir(), "snapshot");
+    const store = new SnapshotStore(copy);
+    store.open({ startUrl: START, createdAt: "x", tool: "test" });
+    const original = new SnapshotStore(snapshot);
+    for (const rec of original.records()) {
+      if (rec.type === "fetch" && rec.url.endsWith("gita-rajan.jpg")) continue; // the download that failed
+      if (rec.type === "fetch" && rec.sha256) store.putBody(original.readBody(rec.sha256));
+      store.append(rec);
+    }
+    store.close();
+    const out = tempDir();
+    const result = convertSnapshot(copy, out, opts());
+    const missing = result.problems.filter((p) => p.kind === "asset-missing");
+    expect(missing).toMatchObject([{ postId: "45881233", file: "posts/2021/11/vard-for-sexualbrottsutsatta.md", text: "https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg" }]);
+    expect(missing[0]?.line).toBeGreaterThan(0);
+    expect(readFileSync(join(out, "posts/2021/11/vard-for-sexualbrottsutsatta.md"), "utf8")).toContain("](https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg)");
+  });
+});
