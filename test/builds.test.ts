@@ -7,11 +7,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
-import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { convertSnapshot } from "../src/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { expectedPosts, fastSettings, listFiles, ROOT, START, tempDir } from "./helpers.js";
+import { expectedPosts, listFiles, replicaSnapshot, ROOT, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
 const expected = expectedPosts();
@@ -24,8 +22,7 @@ let server: ReplicaServer;
 let snapshot: string;
 beforeAll(async () => {
   server = await startReplica();
-  snapshot = join(tempDir(), "snapshot");
-  await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile, settings: fastSettings(), originMap: parseOriginMap([`*=${server.url}`]) });
+  snapshot = await replicaSnapshot(server.url);
 }, 60_000);
 afterAll(async () => {
   await server.close();

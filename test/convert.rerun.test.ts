@@ -6,12 +6,10 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
-import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { convertSnapshot } from "../src/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
-import { fastSettings, listFiles, START, tempDir } from "./helpers.js";
+import { listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
 const opts = (over: Partial<Parameters<typeof convertOptions>[0]> = {}) => convertOptions({ frontmatterRename: [], frontmatterDrop: [], ...over }, profile);
@@ -20,8 +18,7 @@ let snapshot: string;
 
 beforeAll(async () => {
   server = await startReplica();
-  snapshot = join(tempDir(), "snapshot");
-  await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile, settings: fastSettings(), originMap: parseOriginMap([`*=${server.url}`]) });
+  snapshot = await replicaSnapshot(server.url);
 });
 afterAll(async () => {
   await server.close();

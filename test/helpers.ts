@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExpectedPost } from "../fixtures/site/expected.js";
 import { defaults } from "../src/config/defaults.js";
+import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
+import { loadProfile } from "../src/profiles/profile.js";
 import type { CrawlSettings } from "../src/crawl/crawler.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -58,3 +61,10 @@ export function cli(args: string[]): Promise<Run> {
   });
 }
 
+
+/** Crawls the replica served at `serverUrl` into a new snapshot directory; returns its path. */
+export async function replicaSnapshot(serverUrl: string): Promise<string> {
+  const snapshot = join(tempDir(), "snapshot");
+  await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile: loadProfile(), settings: fastSettings(), originMap: parseOriginMap([`*=${serverUrl}`]) });
+  return snapshot;
+}

@@ -25,16 +25,19 @@ interface Shape {
 
 const squash = (s: string) => s.replace(/[\s\u00a0]+/g, "");
 
-function shapeOfSource($: CheerioAPI): Shape {
+/** What both sides count the same way. */
+function commonShape($: CheerioAPI): Omit<Shape, "captions" | "paragraphs"> {
   return {
     text: squash($.root().text()),
     headings: $("h1, h2, h3, h4, h5, h6").length,
     listItems: $("li").length,
     links: $("a[href]").map((_, a) => $(a).text().trim()).get(),
     images: $("img").length,
-    captions: $("figcaption").map((_, c) => $(c).text().trim()).get(),
-    paragraphs: $("p").length,
   };
+}
+
+function shapeOfSource($: CheerioAPI): Shape {
+  return { ...commonShape($), captions: $("figcaption").map((_, c) => $(c).text().trim()).get(), paragraphs: $("p").length };
 }
 
 function shapeOfRendered($: CheerioAPI): Shape {
@@ -42,11 +45,7 @@ function shapeOfRendered($: CheerioAPI): Shape {
   const imageParas = $("p").filter((_, p) => $(p).children("img").length > 0 && squash($(p).text()) === "");
   const captionParas = imageParas.next("p").filter((_, p) => $(p).children().length === 1 && $(p).children("em").length === 1 && squash($(p).children("em").text()) === squash($(p).text()));
   return {
-    text: squash($.root().text()),
-    headings: $("h1, h2, h3, h4, h5, h6").length,
-    listItems: $("li").length,
-    links: $("a[href]").map((_, a) => $(a).text().trim()).get(),
-    images: $("img").length,
+    ...commonShape($),
     captions: captionParas.map((_, p) => $(p).text().trim()).get().concat($("figcaption").map((_, c) => $(c).text().trim()).get()),
     paragraphs: $("p").length - imageParas.length - captionParas.length,
   };
