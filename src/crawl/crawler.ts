@@ -119,7 +119,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const postUrlById = new Map<string, string>();
   const aliasesRecorded = new Set<string>();
   const summary: CrawlSummary = { fetched: 0, resumed: 0, failed: 0, failures: [], notFound: [], disallowedByRobots: 0, robotsBlocked: [], posts: 0, durationMs: 0, stoppedBy: null };
-  let pagesTotal = 0;
+  // Pages begun, reserved before the first request so concurrent tasks cannot overshoot --max-pages.
+  // When it is reached no new page starts, but those begun finish, retries included.
+  let pagesStarted = 0;
   let stopping = false;
   // Aborts requests in flight when a limit stops the crawl; they are not recorded, so a rerun fetches them.
   const abort = new AbortController();
@@ -128,7 +130,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => (finish = r));
 
-  const stop = (why: "max-pages" | "time-limit") => {
+  const stop = (why: "time-limit") => {
     if (stopping) return;
     stopping = true;
     summary.stoppedBy = why;
@@ -285,9 +287,16 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   };
 
   const work = async (task: Task): Promise<void> => {
-    if (pagesTotal >= s.maxPages) return stop("max-pages");
+    if (task.attempt === 1) {
+      if (pagesStarted >= s.maxPages) {
+        summary.stoppedBy ??= "max-pages";
+        return;
+      }
+      pagesStarted++;
+    }
     const verdict = await robotsFor(task.url);
     if (verdict.kind === "disallow-all" || (verdict.kind === "rules" && !verdict.isAllowed(task.url.href))) {
+      if (task.attempt === 1) pagesStarted--; // not fetched, so not counted
       summary.disallowedByRobots++;
       emit({ type: "skipped", url: task.url.href, why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason });
       return;
@@ -321,7 +330,8 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     }
     if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, res, redirects);
 
-    const sha = store.putBody(res.body);
+    // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
+    const sha = await store.putBodyAsync(res.body);
     const kind = pageKind(current, profile);
     const rec: FetchRecord = {
       type: "fetch",
@@ -341,7 +351,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     if (id) rec.postId = id;
     if (res.status >= 400) rec.error = { reason: `http-${res.status}`, message: `answered ${res.status}` };
     store.append(rec);
-    pagesTotal++;
     if (rec.error) {
       summary.notFound.push({ url: task.url.href, status: res.status });
       emit({ type: "not-found", url: task.url.href, status: res.status });
@@ -389,7 +398,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   outstanding++; // held until the seeds are in, so an early finish cannot fire
   for (const rec of previous) {
     if (rec.type !== "fetch") continue;
-    pagesTotal++;
+    pagesStarted++;
     summary.resumed++;
     if (rec.error && rec.status >= 400 && rec.status < 500) summary.notFound.push({ url: rec.url, status: rec.status });
     else if (rec.error) {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic, writeFileAtomicAsync } from "./atomic.js";
 
 export interface RedirectHop {
   url: string;
@@ -86,6 +86,14 @@ export class SnapshotStore {
     const sha = createHash("sha256").update(body).digest("hex");
     const path = this.bodyPath(sha);
     if (!existsSync(path)) writeFileAtomic(path, body);
+    return sha;
+  }
+
+  /** putBody without blocking the event loop (the crawler's path). */
+  async putBodyAsync(body: Uint8Array): Promise<string> {
+    const sha = createHash("sha256").update(body).digest("hex");
+    const path = this.bodyPath(sha);
+    if (!existsSync(path)) await writeFileAtomicAsync(path, body);
     return sha;
   }
 
