@@ -25,6 +25,10 @@ const args = [
   "10",
   "--host-concurrency",
   "4",
+  // The replica plays one external host that never answers: 2 s is enough to call it a timeout here.
+  "--link-timeout",
+  "2",
+  "--no-cache",
   "--json",
 ];
 const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
@@ -37,6 +41,7 @@ const secs = ((Date.now() - started) / 1000).toFixed(1);
 const summary = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
   crawl?: { fetched: number; posts: number; failed: number; notFound: { url: string }[] };
   convert?: { posts: number; problems: number };
+  report?: { links: { unique: number; ok: number; redirected: number; broken: number; unverifiable: number }; findings: { error: number; warning: number; info: number } };
 };
 if (!summary.crawl || !summary.convert) {
   console.error(`demo: the migration did not finish (exit ${code})`);
@@ -47,7 +52,10 @@ console.log(`demo: migrated the replica of www.miaprojektet.se in ${secs} s`);
 console.log(`  pages fetched   ${summary.crawl.fetched}`);
 console.log(`  posts written   ${summary.convert.posts}  (output/demo/posts/)`);
 console.log(`  failed pages    ${summary.crawl.failed}`);
-console.log(`  problems        ${problems.length}  (output/demo/report/problems.json)`);
-for (const p of problems) console.log(`    ${p.kind}: ${decodeURI(p.url)}`);
+const links = summary.report?.links;
+if (links) console.log(`  links checked   ${links.unique}: ${links.ok} ok, ${links.redirected} redirected, ${links.broken} broken, ${links.unverifiable} unverifiable`);
+const f = summary.report?.findings;
+if (f) console.log(`  findings        ${f.error} errors, ${f.warning} warnings, ${f.info} info  (output/demo/report/report.md)`);
+console.log(`  conversion      ${problems.length} notes in output/demo/report/problems.json`);
 // Exit 2 (pages failed) would be a real failure here: the replica serves every post.
 process.exit(code === 0 ? 0 : 1);

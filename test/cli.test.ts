@@ -50,16 +50,20 @@ describe("mia-migrate", () => {
 
   it("runs a migration with --json: a summary line on stdout, exit 0", async () => {
     const out = tempDir();
-    const r = await cli(["--json", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "4"]);
+    const r = await cli(["--json", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "4", "--link-timeout", "1", "--no-cache"]);
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout.trim()) as { crawl: { posts: number; failed: number }; convert: { posts: number } };
+    const summary = JSON.parse(r.stdout.trim()) as { crawl: { posts: number; failed: number }; convert: { posts: number }; report: { links: { broken: number } } };
     expect(summary.crawl.posts).toBe(65);
     expect(summary.convert.posts).toBe(65);
+    expect(summary.report.links.broken).toBe(9);
+    // --strict: broken links make the run's exit code 2, as check-links does.
+    const strict = await cli(["--quiet", "migrate", START, "--out", tempDir(), "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "1", "--no-cache", "--strict"]);
+    expect(strict.code).toBe(2);
   });
 
   it("converts a snapshot offline, and says so when there is none", async () => {
     const out = tempDir();
-    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0"]);
+    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"]);
     const again = tempDir();
     const r = await cli(["--json", "convert", "--from", join(out, "snapshot"), "--out", again]);
     expect(r.code).toBe(0);

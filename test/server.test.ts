@@ -81,8 +81,11 @@ describe("the replica server", () => {
     expect([cf.status, cf.headers["cf-mitigated"]]).toEqual([403, "challenge"]);
     const limited = await ext("www.instagram.com", "/annikastrandhall/");
     expect([limited.status, limited.headers["retry-after"]]).toEqual([429, "3600"]);
+    // A plain request means http://; X-Forwarded-Proto (sent through --map-origin) says which was meant.
     const hop = await ext("sida.se", "/");
-    expect([hop.status, hop.headers.location]).toEqual([301, "https://www.sida.se/"]);
+    expect([hop.status, hop.headers.location]).toEqual([301, "https://sida.se/"]);
+    const secure = await get("/", { host: "sida.se", "x-forwarded-proto": "https" });
+    expect([secure.status, secure.headers.location]).toEqual([301, "https://www.sida.se/"]);
     expect(await failure("/", 300).then((r) => r)).toBe("no error"); // the site itself answers
     const hang = request(server.url + "/utvardering-mia/", { headers: { host: "www.sweco.se" }, signal: AbortSignal.timeout(300) });
     await expect(hang).rejects.toThrow();

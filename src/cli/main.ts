@@ -6,7 +6,7 @@ import { Command } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
 import { DEFAULT_PROFILE_PATH } from "../profiles/profile.js";
 import { EXIT } from "./errors.js";
-import { addConvertOptions, addCrawlOptions, type ConvertFlags, type CrawlFlags } from "./options.js";
+import { addConvertOptions, addCrawlOptions, addLinkOptions, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
 import { runCommand } from "./run.js";
 import type { OutputFlags } from "./summary.js";
 
@@ -25,15 +25,17 @@ program
 
 const global = () => program.opts<OutputFlags>();
 
-addConvertOptions(addCrawlOptions(
+addLinkOptions(addConvertOptions(addCrawlOptions(
   program
     .command("migrate")
     .description("crawl the blog and write one Markdown file per post (with the snapshot kept in <out>/snapshot)")
     .argument("<start-url>", "where the crawl starts, e.g. https://www.miaprojektet.se/aktuellt-39586750")
-    .option("--out <dir>", "output directory", defaults.out),
-))
+    .option("--out <dir>", "output directory", defaults.out)
+    .option("--no-check-links", "skip the link check and QA report")
+    .option("--strict", "exit 2 when links are broken (as check-links does)"),
+)))
   .addHelpText("after", "\nExample:\n  mia-migrate migrate https://www.miaprojektet.se/aktuellt-39586750 --out site \\\n    --map-origin https://www.miaprojektet.se=http://127.0.0.1:8080\n")
-  .action(async (startUrl: string, flags: CrawlFlags & ConvertFlags & { out: string }) => {
+  .action(async (startUrl: string, flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/migrate.js")).runMigrate(startUrl, flags, global()));
   });
 
@@ -58,6 +60,17 @@ addConvertOptions(program
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")
   .action(async (flags: ConvertFlags & { from: string; out: string; profile: string }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
+  });
+
+addLinkOptions(addCrawlOptions(program
+  .command("check-links")
+  .description("check every link of every post and write the QA report (report.json, report.md, links.csv); exit 2 when links are broken")
+  .requiredOption("--from <snapshot-dir>", "the snapshot of the old site")
+  .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
+  .option("--keep-typography", "the Markdown was converted with --keep-typography")))
+  .addHelpText("after", "\nExample:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n")
+  .action(async (flags: CrawlFlags & LinkFlags & { from: string; out: string; keepTypography?: boolean }) => {
+    await runCommand(global().debug === true, async () => (await import("./commands/check-links.js")).runCheckLinks(flags, global()));
   });
 
 program

@@ -6,6 +6,7 @@ import { parseOriginMap, type OriginMap } from "../crawl/origin-map.js";
 import { loadProfile, DEFAULT_PROFILE_PATH, type Profile } from "../profiles/profile.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
 import type { ConvertOptions } from "../migrate.js";
+import type { CheckSettings } from "../links/checker.js";
 import { UsageError } from "./errors.js";
 
 export interface CrawlFlags {
@@ -129,5 +130,40 @@ export function convertOptions(flags: ConvertFlags, profile: Profile): ConvertOp
     figures: figures as (typeof FIGURES)[number],
     assets: flags.assets ?? defaults.convert.assets,
     fields: { rename, drop: flags.frontmatterDrop ?? [] },
+  };
+}
+
+export interface LinkFlags {
+  linkTimeout?: string;
+  cache?: boolean;
+  cacheAge?: string;
+  linkTimeLimit?: string;
+}
+
+export function addLinkOptions(cmd: Command): Command {
+  return cmd
+    .option("--link-timeout <seconds>", "timeout per link request", String(defaults.links.timeoutMs / 1000))
+    .option("--no-cache", "check every link again, ignoring the cache of successes")
+    .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
+    .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped");
+}
+
+export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number } {
+  const l = defaults.links;
+  return {
+    settings: {
+      userAgent: crawl.userAgent,
+      timeoutMs: intFlag("link-timeout", flags.linkTimeout, l.timeoutMs / 1000, 1) * 1000,
+      retries: l.retries,
+      backoffMs: l.backoffMs,
+      maxRetryAfterMs: l.maxRetryAfterMs,
+      siteConcurrency: l.siteConcurrency,
+      hostConcurrency: l.hostConcurrency,
+      concurrency: l.concurrency,
+      siteGapMs: crawl.perHostGapMs,
+      timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
+    },
+    cacheFile: flags.cache === false ? null : l.cacheFile,
+    cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
   };
 }

@@ -52,6 +52,22 @@ export const defaults = {
     /** Copy the old site's images and files into the output. */
     assets: true,
   },
+  links: {
+    /** lychee's default; linkinator has none and users hit hangs. */
+    timeoutMs: 20_000,
+    retries: 3,
+    backoffMs: 500,
+    /** A longer Retry-After is not waited for: the link is "unverifiable" (a 429 wall), not broken. */
+    maxRetryAfterMs: 60_000,
+    /** In flight at once: to the old site, to each other host, and in all. */
+    siteConcurrency: 4,
+    hostConcurrency: 8,
+    concurrency: 16,
+    timeLimitMs: Infinity,
+    /** Successes only; failures are always checked again. */
+    cacheFile: ".mia-migrate/link-cache.json",
+    cacheAgeMs: 24 * 3600_000,
+  },
   out: "output/migration",
 };
 

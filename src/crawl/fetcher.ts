@@ -107,6 +107,9 @@ export class Fetcher {
         signal: controller.signal,
         headers: {
           host,
+          // Through --map-origin the scheme can change (https to a loopback http): say which was meant,
+          // as a reverse proxy does.
+          ...(target.origin !== url.origin ? { "x-forwarded-proto": url.protocol.slice(0, -1) } : {}),
           "user-agent": this.opts.userAgent,
           accept: "text/html,application/xhtml+xml,*/*;q=0.8",
           "accept-encoding": "gzip, deflate, br",

@@ -1,20 +1,27 @@
 // `mia-migrate migrate <start-url> --out <dir>`
 import { resolve } from "node:path";
 import { migrate } from "../../migrate.js";
-import { commonInputs, convertOptions, startUrlOf, type ConvertFlags, type CrawlFlags } from "../options.js";
+import { checkAndReport } from "../../links/check-and-report.js";
+import { EXIT } from "../errors.js";
+import { checkSettings, commonInputs, convertOptions, startUrlOf, type ConvertFlags, type CrawlFlags, type LinkFlags } from "../options.js";
+import { reportLine } from "./check-links.js";
 import { CrawlProgress } from "../progress.js";
 import { convertLine, crawlExitCode, crawlLine, report, robotsLines, type OutputFlags } from "../summary.js";
 
-export async function runMigrate(startUrl: string, flags: CrawlFlags & ConvertFlags & { out: string }, g: OutputFlags): Promise<number> {
+export async function runMigrate(startUrl: string, flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings } = commonInputs(flags);
   const convert = convertOptions(flags, profile);
   const outDir = resolve(flags.out);
   const progress = new CrawlProgress({ quiet: g.quiet === true || g.json === true });
   const result = await migrate({ ...convert, startUrl: startUrlOf(startUrl, profile), outDir, originMap, settings, onEvent: progress.onEvent }).finally(() => progress.stop());
-  report(g, { crawl: result.crawl, convert: { posts: result.convert.posts, problems: result.convert.problems.length, out: outDir } }, [
+  const links = flags.checkLinks === false ? null : checkSettings(flags, settings);
+  const qa = links ? await checkAndReport({ snapshotDir: result.snapshotDir, outDir, profile, originMap, settings: links.settings, typography: convert.typography, cacheFile: links.cacheFile, cacheAgeMs: links.cacheAgeMs }) : null;
+  report(g, { crawl: result.crawl, convert: { posts: result.convert.posts, problems: result.convert.problems.length, out: outDir }, ...(qa ? { report: qa.summary } : {}) }, [
     `crawl: ${crawlLine(result.crawl)}`,
     ...robotsLines(result.crawl),
     convertLine(result.convert, outDir),
+    ...(qa ? [reportLine(qa, outDir)] : []),
   ]);
-  return crawlExitCode(result.crawl);
+  const code = crawlExitCode(result.crawl);
+  return code === EXIT.ok && flags.strict === true && (qa?.summary.links.broken ?? 0) > 0 ? EXIT.partial : code;
 }

@@ -1,0 +1,76 @@
+// Checking the links of a migration and writing the QA report: the snapshot gives the posts and what
+// the old site answered, the output folder gives the Markdown files the findings point into.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { postsFromSnapshot } from "../convert/from-snapshot.js";
+import { readOutput } from "../convert/read-output.js";
+import type { OriginMap } from "../crawl/origin-map.js";
+import type { Problem } from "../migrate.js";
+import type { Profile } from "../profiles/profile.js";
+import { buildReport, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
+import { SnapshotStore } from "../store/snapshot.js";
+import { writeTree } from "../write/output.js";
+import { loadCache, saveCache } from "./cache.js";
+import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "./checker.js";
+import { collectLinks } from "./collect.js";
+
+export interface CheckOptions {
+  snapshotDir: string;
+  outDir: string;
+  profile: Profile;
+  originMap: OriginMap;
+  settings: CheckSettings;
+  typography: boolean;
+  /** The success cache file, or null for --no-cache. */
+  cacheFile: string | null;
+  cacheAgeMs: number;
+  onResult?: (r: LinkResult) => void;
+}
+
+function knownPages(store: SnapshotStore): Map<string, KnownPage> {
+  const known = new Map<string, KnownPage>();
+  for (const rec of store.records()) {
+    if (rec.type !== "fetch") continue;
+    const page: KnownPage = { status: rec.status, finalUrl: rec.finalUrl, redirects: rec.redirects };
+    known.set(rec.url, page);
+  }
+  return known;
+}
+
+function problemsOf(outDir: string): Problem[] {
+  try {
+    return JSON.parse(readFileSync(join(outDir, "report/problems.json"), "utf8")) as Problem[];
+  } catch {
+    return [];
+  }
+}
+
+export async function checkAndReport(opts: CheckOptions): Promise<Report> {
+  const store = new SnapshotStore(opts.snapshotDir);
+  const { posts } = postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography });
+  const output = readOutput(opts.outDir);
+  const occurrences = posts.flatMap(collectLinks);
+  const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
+  const results = await checkLinks({
+    urls: occurrences.map((o) => o.url),
+    profile: opts.profile,
+    settings: opts.settings,
+    originMap: opts.originMap,
+    known: knownPages(store),
+    cached,
+    ...(opts.onResult ? { onResult: opts.onResult } : {}),
+  });
+  if (opts.cacheFile) saveCache(opts.cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
+  const docs = new Map([...output.values()].map((d) => [d.postId, { file: d.file, text: d.text, slug: d.slug }]));
+  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile });
+  writeTree(
+    opts.outDir,
+    new Map([
+      ["report/report.json", JSON.stringify(report, null, 2) + "\n"],
+      ["report/report.md", renderMarkdown(report)],
+      ["report/links.csv", renderLinksCsv(occurrences, results, (id) => docs.get(id)?.file)],
+    ]),
+  );
+  return report;
+}
+

@@ -1,0 +1,212 @@
+// The link checker: every unique URL requested once (fragment stripped), HEAD first and GET when HEAD
+// gives 405, 501 or fails; redirects followed by hand (at most 10, chain kept); 408/429/5xx and socket
+// errors retried with backoff, Retry-After pausing the host; links to the old site answered from the
+// snapshot where it has them. Verdicts as lychee's, with bot walls counted apart (ANCHORS.md).
+import PQueue from "p-queue";
+import { FetchError, Fetcher, type HttpResponse } from "../crawl/fetcher.js";
+import { HostGate } from "../crawl/host-gate.js";
+import type { OriginMap } from "../crawl/origin-map.js";
+import { parseRetryAfter, retryDelayMs } from "../crawl/retry.js";
+import { canonicalUrl, isSiteUrl } from "../crawl/url.js";
+import type { Profile } from "../profiles/profile.js";
+
+export type Verdict = "ok" | "redirected" | "broken" | "unverifiable" | "skipped";
+
+export interface LinkResult {
+  /** The URL checked, fragment stripped. */
+  url: string;
+  verdict: Verdict;
+  status?: number;
+  /** Why: a status code, or timeout, dns, connection-refused, connection-reset, tls, redirect-loop … */
+  reason?: string;
+  /** Each hop of a redirect chain, then the final URL. */
+  chain: { url: string; status: number }[];
+  finalUrl?: string;
+  /** Every hop was 301 or 308: the link should be updated to finalUrl. */
+  permanent?: boolean;
+  /** Answered from the snapshot or the cache, without a request. */
+  source: "request" | "snapshot" | "cache";
+}
+
+export interface CheckSettings {
+  userAgent: string;
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+  /** Requests in flight at once to the old site, and to each other host. */
+  siteConcurrency: number;
+  hostConcurrency: number;
+  concurrency: number;
+  /** Gap between requests to the old site (politeness); other hosts get none. */
+  siteGapMs: number;
+  timeLimitMs: number;
+}
+
+/** What the snapshot knows of a page of the old site. */
+export interface KnownPage {
+  status: number;
+  finalUrl: string;
+  redirects: { url: string; status: number }[];
+  /** Element ids on the page, for checking fragments. */
+  ids?: ReadonlySet<string>;
+}
+
+export interface CheckInput {
+  urls: readonly string[];
+  profile: Profile;
+  settings: CheckSettings;
+  originMap: OriginMap;
+  known?: ReadonlyMap<string, KnownPage>;
+  cached?: ReadonlyMap<string, LinkResult>;
+  onResult?: (r: LinkResult) => void;
+}
+
+const RETRY = new Set([408, 429, 500, 502, 503, 504]);
+
+/** mailto: and tel: are checked for syntax only. */
+export function checkSyntax(url: string): LinkResult | null {
+  if (/^mailto:/i.test(url)) {
+    const addr = decodeURIComponent(url.slice(7).split("?")[0] ?? "");
+    const ok = addr.split(",").every((a) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.trim()));
+    return { url, verdict: ok ? "ok" : "broken", ...(ok ? {} : { reason: "invalid e-mail address" }), chain: [], source: "request" };
+  }
+  if (/^tel:/i.test(url)) {
+    const ok = /^tel:\+?[\d\s().-]{3,}$/i.test(url);
+    return { url, verdict: ok ? "ok" : "broken", ...(ok ? {} : { reason: "invalid telephone number" }), chain: [], source: "request" };
+  }
+  if (!/^https?:/i.test(url)) return { url, verdict: "skipped", reason: "not http(s)", chain: [], source: "request" };
+  return null;
+}
+
+function fromKnown(url: string, page: KnownPage): LinkResult {
+  const chain = page.redirects;
+  if (page.status >= 400) return { url, verdict: "broken", status: page.status, reason: page.status === 404 ? "404 (dead internal link)" : String(page.status), chain, source: "snapshot" };
+  if (page.status === 0) return { url, verdict: "broken", reason: "the crawl could not fetch it", chain, source: "snapshot" };
+  if (chain.length) return { url, verdict: "redirected", status: page.status, chain, finalUrl: page.finalUrl, permanent: chain.every((h) => h.status === 301 || h.status === 308), source: "snapshot" };
+  return { url, verdict: "ok", status: page.status, chain: [], source: "snapshot" };
+}
+
+function classify(url: string, res: HttpResponse, chain: LinkResult["chain"], finalUrl: string): LinkResult {
+  const status = res.status;
+  if (status === 999 || (status === 403 && res.headers["cf-mitigated"] !== undefined) || status === 429) {
+    return { url, verdict: "unverifiable", status, reason: status === 999 ? "999 (bot wall)" : status === 429 ? "429 after retries" : "403 (cf-mitigated challenge)", chain, source: "request" };
+  }
+  if (status >= 400) return { url, verdict: "broken", status, reason: String(status), chain, source: "request" };
+  if (chain.length) return { url, verdict: "redirected", status, chain, finalUrl, permanent: chain.every((h) => h.status === 301 || h.status === 308), source: "request" };
+  return { url, verdict: "ok", status, chain: [], source: "request" };
+}
+
+export async function checkLinks(input: CheckInput): Promise<Map<string, LinkResult>> {
+  const { profile, settings: s } = input;
+  const results = new Map<string, LinkResult>();
+  const fetcher = new Fetcher({
+    userAgent: s.userAgent,
+    originMap: input.originMap,
+    connectTimeoutMs: Math.min(10_000, s.timeoutMs),
+    headersTimeoutMs: s.timeoutMs,
+    bodyTimeoutMs: s.timeoutMs,
+    totalTimeoutMs: s.timeoutMs,
+    maxBodyBytes: 5 * 1024 * 1024,
+    connectionsPerOrigin: Math.max(s.siteConcurrency, s.hostConcurrency),
+  });
+  const siteGate = new HostGate({ maxInFlight: s.siteConcurrency, gapMs: s.siteGapMs, jitter: 0.5 });
+  const otherGate = new HostGate({ maxInFlight: s.hostConcurrency, gapMs: 0, jitter: 0 });
+  const queue = new PQueue({ concurrency: s.concurrency });
+  const deadline = Date.now() + s.timeLimitMs;
+  const done = (r: LinkResult) => {
+    results.set(r.url, r);
+    input.onResult?.(r);
+  };
+
+  const once = async (url: URL, method: "HEAD" | "GET"): Promise<HttpResponse> => {
+    const gate = isSiteUrl(url, profile) ? siteGate : otherGate;
+    const release = await gate.acquire(url.host);
+    try {
+      const res = await fetcher.fetchOnce(url, {}, method);
+      const wait = RETRY.has(res.status) ? parseRetryAfter(res.headers["retry-after"], Date.now()) : undefined;
+      if (wait !== undefined && wait <= s.maxRetryAfterMs) gate.pauseUntil(url.host, Date.now() + wait);
+      return res;
+    } finally {
+      release();
+    }
+  };
+
+  /** HEAD, and GET when HEAD is refused (405, 501), errs (5xx) or fails: many servers answer HEAD wrongly.
+   *  A timeout is not retried as GET: the server is not answering at all. */
+  const request = async (url: URL): Promise<HttpResponse> => {
+    try {
+      const head = await once(url, "HEAD");
+      if (head.status !== 405 && head.status !== 501 && head.status < 500) return head;
+    } catch (err) {
+      if (err instanceof FetchError && err.reason === "timeout") throw err;
+    }
+    return once(url, "GET");
+  };
+
+  const check = async (url: string): Promise<void> => {
+    const chain: LinkResult["chain"] = [];
+    let current = new URL(url);
+    for (let attempt = 1; ; attempt++) {
+      if (Date.now() > deadline) return done({ url, verdict: "skipped", reason: "time limit reached", chain, source: "request" });
+      try {
+        const res = await request(current);
+        const location = res.headers.location;
+        if (res.status >= 300 && res.status < 400 && location) {
+          const next = new URL(location, current);
+          next.hash = "";
+          chain.push({ url: current.href, status: res.status });
+          if (chain.some((h) => h.url === next.href)) return done({ url, verdict: "broken", reason: "redirect loop", chain, source: "request" });
+          if (chain.length >= 10) return done({ url, verdict: "broken", reason: "more than 10 redirects", chain, source: "request" });
+          current = next;
+          attempt = 0;
+          continue;
+        }
+        if (RETRY.has(res.status) && attempt < s.retries) {
+          const wait = retryDelayMs({ attempt, res, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() });
+          if (wait <= s.maxRetryAfterMs) {
+            await new Promise((r) => setTimeout(r, wait));
+            continue;
+          }
+        }
+        return done(classify(url, res, chain, current.href));
+      } catch (err) {
+        const e = err instanceof FetchError ? err : new FetchError("network", String(err));
+        // A timeout already waited the whole timeout: not tried again (nor is a name that does not resolve).
+        if (e.retryable && e.reason !== "dns" && e.reason !== "timeout" && attempt < s.retries) {
+          await new Promise((r) => setTimeout(r, retryDelayMs({ attempt, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() })));
+          continue;
+        }
+        return done({ url, verdict: "broken", reason: e.reason, chain, source: "request" });
+      }
+    }
+  };
+
+  for (const raw of new Set(input.urls)) {
+    const syntax = checkSyntax(raw);
+    if (syntax) {
+      done(syntax);
+      continue;
+    }
+    const url = new URL(raw);
+    url.hash = "";
+    const key = url.href;
+    if (results.has(key)) continue;
+    const canonical = canonicalUrl(key, profile);
+    const page = canonical && isSiteUrl(canonical, profile) ? input.known?.get(canonical.href) : undefined;
+    if (page) {
+      done({ ...fromKnown(key, page) });
+      continue;
+    }
+    const cached = input.cached?.get(key);
+    if (cached) {
+      done({ ...cached, source: "cache" });
+      continue;
+    }
+    results.set(key, { url: key, verdict: "skipped", reason: "pending", chain: [], source: "request" });
+    void queue.add(() => check(key));
+  }
+  await queue.onIdle();
+  await fetcher.close();
+  return results;
+}

@@ -1,0 +1,41 @@
+// Every link and embedded resource in the posts' bodies, one occurrence each, with where it stands.
+import { load } from "cheerio";
+import type { Post } from "../extract/post.js";
+
+export interface LinkOccurrence {
+  /** Absolute, as written (fragment kept: fragments into the old site are checked too). */
+  url: string;
+  text: string;
+  element: "a" | "img" | "iframe" | "source" | "video" | "audio" | "meta";
+  postId: string;
+  /** The post's old URL. */
+  postUrl: string;
+  /** Top-level block of the body (0-based). */
+  block: number;
+}
+
+export function collectLinks(post: Post): LinkOccurrence[] {
+  const $ = load(post.bodyHtml);
+  const blocks = $.root().children().toArray();
+  const out: LinkOccurrence[] = [];
+  const add = (raw: string | undefined, el: Parameters<typeof $>[0], element: LinkOccurrence["element"], text: string) => {
+    if (!raw?.trim()) return;
+    let url = raw.trim();
+    try {
+      url = new URL(url, post.sourceUrl).href;
+    } catch {
+      /* kept as written: the checker reports it */
+    }
+    const top = blocks.findIndex((b) => b === el || $(b).find(el as never).length > 0);
+    out.push({ url, text, element, postId: post.id, postUrl: post.sourceUrl, block: top });
+  };
+  $("a[href]").each((_, el) => add($(el).attr("href"), el, "a", $(el).text().replace(/\s+/g, " ").trim()));
+  $("img").each((_, el) => {
+    const alt = $(el).attr("alt") ?? "";
+    add($(el).attr("src"), el, "img", alt);
+    for (const part of ($(el).attr("srcset") ?? "").split(",")) add(part.trim().split(/\s+/)[0], el, "img", alt);
+  });
+  for (const tag of ["iframe", "source", "video", "audio"] as const) $(`${tag}[src]`).each((_, el) => add($(el).attr("src"), el, tag, ""));
+  $('meta[http-equiv="refresh" i]').each((_, el) => add(/url=(.+)$/i.exec($(el).attr("content") ?? "")?.[1], el, "meta", ""));
+  return out;
+}

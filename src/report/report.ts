@@ -1,0 +1,100 @@
+// The QA report: every finding of every rule, sorted, with a summary. Stable across runs (no clock in
+// it), so a CI diff shows only what changed. Its shape is documented in the README ("report.json").
+import type { LinkResult, Verdict } from "../links/checker.js";
+import type { LinkOccurrence } from "../links/collect.js";
+import type { Finding, QaContext, Severity } from "./finding.js";
+import { RULES } from "./rules/index.js";
+
+export interface Report {
+  format: "mia-migrate-report/1";
+  summary: {
+    posts: number;
+    links: { occurrences: number; unique: number } & Record<Verdict, number>;
+    findings: Record<Severity, number>;
+    byRule: Record<string, number>;
+  };
+  rules: { id: string; severity: Severity; description: string }[];
+  findings: Finding[];
+  /** Every unique link with its check. */
+  links: LinkResult[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function buildReport(ctx: QaContext): Report {
+  const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx).map((f) => ({ rule: rule.id, severity: rule.severity, ...f })));
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      a.postId.localeCompare(b.postId) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.url ?? "").localeCompare(b.url ?? "") ||
+      a.text.localeCompare(b.text),
+  );
+  const links = [...ctx.results.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const verdicts: Record<Verdict, number> = { ok: 0, redirected: 0, broken: 0, unverifiable: 0, skipped: 0 };
+  for (const l of links) verdicts[l.verdict]++;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule: Record<string, number> = {};
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  }
+  return {
+    format: "mia-migrate-report/1",
+    summary: { posts: ctx.posts.length, links: { occurrences: ctx.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule },
+    rules: RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+    findings,
+    links,
+  };
+}
+
+const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** report.md: a summary table first, then findings grouped by rule and post, readable in a CI log. */
+export function renderMarkdown(r: Report): string {
+  const s = r.summary;
+  const lines = [
+    "# mia-migrate: content and link report",
+    "",
+    "| | |",
+    "|---|---|",
+    `| Posts | ${s.posts} |`,
+    `| Links (unique) | ${s.links.unique} (${s.links.occurrences} in posts) |`,
+    `| Links ok / redirected / broken / unverifiable / skipped | ${s.links.ok} / ${s.links.redirected} / ${s.links.broken} / ${s.links.unverifiable} / ${s.links.skipped} |`,
+    `| Findings: errors / warnings / info | ${s.findings.error} / ${s.findings.warning} / ${s.findings.info} |`,
+    "",
+  ];
+  for (const rule of r.rules) {
+    const fs = r.findings.filter((f) => f.rule === rule.id);
+    if (fs.length === 0) continue;
+    lines.push(`## ${rule.id} (${rule.severity}, ${fs.length})`, "", rule.description, "");
+    let post = "";
+    for (const f of fs) {
+      if (f.postId !== post) {
+        post = f.postId;
+        lines.push(`- **${f.postId || "site"}** ${f.postUrl ? `<${f.postUrl}>` : ""}`);
+      }
+      const where = f.file ? ` — \`${f.file}${f.line ? `:${f.line}` : ""}\`` : "";
+      lines.push(`  - ${mdCell(f.message)}${f.text ? `: “${mdCell(f.text)}”` : ""}${f.url && f.url !== f.text ? ` <${f.url}>` : ""}${where}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+const csvCell = (s: string | number | undefined) => {
+  const v = s === undefined ? "" : String(s);
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
+
+/** links.csv: one row per link occurrence, for spreadsheets. */
+export function renderLinksCsv(occurrences: readonly LinkOccurrence[], results: ReadonlyMap<string, LinkResult>, fileOf: (postId: string) => string | undefined): string {
+  const header = ["post_id", "post_url", "file", "element", "text", "url", "verdict", "status", "reason", "final_url"];
+  const rows = occurrences.map((o) => {
+    const r = results.get(o.url.replace(/#.*$/, ""));
+    return [o.postId, o.postUrl, fileOf(o.postId), o.element, o.text, o.url, r?.verdict, r?.status, r?.reason, r?.finalUrl].map(csvCell).join(",");
+  });
+  return [header.join(","), ...rows].join("\n") + "\n";
+}

@@ -1,0 +1,161 @@
+// The link checker and the QA report against the replica and its external hosts, offline.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startReplica, type ReplicaServer } from "../fixtures/server.js";
+import { convertOptions } from "../src/cli/options.js";
+import { defaults } from "../src/config/defaults.js";
+import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { checkAndReport, type CheckOptions } from "../src/links/check-and-report.js";
+import { checkSyntax, type CheckSettings } from "../src/links/checker.js";
+import { convertSnapshot } from "../src/migrate.js";
+import { loadProfile } from "../src/profiles/profile.js";
+import type { Report } from "../src/report/report.js";
+import { expectedPosts, replicaSnapshot, tempDir } from "./helpers.js";
+
+const profile = loadProfile();
+let server: ReplicaServer;
+let snapshot: string;
+let out: string;
+
+const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({ ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000, backoffMs: 20, ...over });
+const options = (over: Partial<CheckOptions> = {}): CheckOptions => ({
+  snapshotDir: snapshot,
+  outDir: out,
+  profile,
+  originMap: parseOriginMap([`*=${server.url}`]),
+  settings: settings(),
+  typography: true,
+  cacheFile: null,
+  cacheAgeMs: defaults.links.cacheAgeMs,
+  ...over,
+});
+
+beforeAll(async () => {
+  server = await startReplica();
+  snapshot = await replicaSnapshot(server.url);
+  out = tempDir();
+  convertSnapshot(snapshot, out, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  server.faults.clear();
+  server.log.length = 0;
+});
+
+const linkOf = (r: Report, url: string) => r.links.find((l) => l.url === url);
+
+describe("check-links on the replica", () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await checkAndReport(options());
+  });
+
+  it("reports every broken link of the ground truth with its post and link text, and nothing else", () => {
+    const want = expectedPosts().flatMap((p) => p.links.filter((l) => l.verdict === "broken").map((l) => `${p.id} ${l.text} ${l.href}`)).sort();
+    const got = report.findings.filter((f) => f.rule === "broken-link" || f.rule === "dead-internal-link").map((f) => `${f.postId} ${f.text} ${f.url}`).sort();
+    expect(got).toEqual(want);
+    expect(report.summary.links.broken).toBe(want.length);
+  });
+
+  it("gives each broken link its reason", () => {
+    expect(linkOf(report, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "broken", status: 404, reason: "404" });
+    expect(linkOf(report, "https://www.varna.nu/mia")).toMatchObject({ verdict: "broken", reason: "410" });
+    expect(linkOf(report, "https://star.dk/bip")).toMatchObject({ verdict: "broken", reason: "500" });
+    expect(linkOf(report, "https://www.sweco.se/utvardering-mia/")).toMatchObject({ verdict: "broken", reason: "timeout" });
+    expect(linkOf(report, "https://www.miaprojektet.se/2019/01/15/fika-i-jordbro-41560000")).toMatchObject({ verdict: "broken", reason: "404 (dead internal link)", source: "snapshot" });
+  });
+
+  it("tells redirects (with the chain and the URL to use) and bot walls apart", () => {
+    expect(linkOf(report, "https://finsamstockholmslan.se/kalendarium/")).toMatchObject({ verdict: "redirected", permanent: true, finalUrl: "https://finsamstockholmslan.se/kalender/", chain: [{ url: "https://finsamstockholmslan.se/kalendarium/", status: 301 }] });
+    expect(linkOf(report, "http://sida.se/")).toMatchObject({ verdict: "redirected", finalUrl: "https://www.sida.se/" });
+    expect(linkOf(report, "http://sida.se/")?.chain.map((h) => h.url)).toEqual(["http://sida.se/", "https://sida.se/"]);
+    expect(linkOf(report, "https://www.linkedin.com/company/miaprojektet")).toMatchObject({ verdict: "unverifiable", reason: "999 (bot wall)" });
+    expect(linkOf(report, "https://www.huskurage.se/")).toMatchObject({ verdict: "unverifiable", reason: "403 (cf-mitigated challenge)" });
+    expect(linkOf(report, "https://www.instagram.com/annikastrandhall/")).toMatchObject({ verdict: "unverifiable", reason: "429 after retries" });
+    expect(linkOf(report, "mailto:helena.bajlo@haninge.se")).toMatchObject({ verdict: "ok" });
+    expect([...new Set(report.findings.filter((f) => f.rule === "redirected-link").map((f) => f.url))].sort()).toEqual(["http://sida.se/", "http://www.esf.se/", "https://finsamstockholmslan.se/kalendarium/"]);
+  });
+
+  it("locates every finding: post, file and line, and the text concerned", () => {
+    for (const f of report.findings.filter((x) => x.rule.endsWith("-link") && x.rule !== "old-site-link")) {
+      expect(f.postId, JSON.stringify(f)).toMatch(/^\d{8}$/);
+      expect(f.file).toMatch(/^posts\/\d{4}\/\d{2}\/.+\.md$/);
+      const line = readFileSync(join(out, f.file ?? ""), "utf8").split("\n")[(f.line ?? 0) - 1] ?? "";
+      expect(line, JSON.stringify(f)).toContain(f.text || (f.url ?? ""));
+    }
+  });
+
+  it("finds the content problems the replica holds", () => {
+    const rules = (id: string) => report.findings.filter((f) => f.rule === id);
+    expect(rules("image-without-alt").map((f) => f.postId)).toEqual(["42311930"]);
+    expect(rules("manual-hyphenation").map((f) => f.text)).toEqual(expect.arrayContaining(["Samordnings-förbundet", "projekt-målen"]));
+    expect(rules("http-link").map((f) => f.url)).toEqual(expect.arrayContaining(["http://www.esf.se/", "http://sida.se/", "http://www.jamstall.nu/"]));
+    expect(rules("template-text")).toEqual([]);
+    expect(rules("encoding-damage")).toEqual([]);
+    expect(rules("fidelity")).toEqual([]);
+  });
+
+  it("writes report.json, report.md and links.csv, the same on a second run", async () => {
+    const json = readFileSync(join(out, "report/report.json"), "utf8");
+    const md = readFileSync(join(out, "report/report.md"), "utf8");
+    expect(md).toMatch(/^# mia-migrate: content and link report\n\n\| \| \|/);
+    expect(md).toContain("## broken-link (error, 6)");
+    const csv = readFileSync(join(out, "report/links.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("post_id,post_url,file,element,text,url,verdict,status,reason,final_url");
+    expect(csv.length - 1).toBe(report.summary.links.occurrences);
+    await checkAndReport(options());
+    expect(readFileSync(join(out, "report/report.json"), "utf8")).toBe(json);
+  });
+});
+
+describe("requests", () => {
+  it("checks a URL once however many posts link to it", async () => {
+    await checkAndReport(options());
+    const hits = server.log.filter((e) => e.host === "finsamstockholmslan.se" && e.path === "/kalendarium/");
+    expect(hits.length).toBe(1);
+    expect(hits[0]?.method).toBe("HEAD");
+  });
+
+  it("honours Retry-After per host", async () => {
+    server.faults.add({ host: "www.wonsa.se", times: 1, action: { kind: "status", status: 503, retryAfter: "1" } });
+    await checkAndReport(options());
+    const wonsa = server.log.filter((e) => e.host === "www.wonsa.se");
+    expect(wonsa.map((e) => e.status)).toEqual([503, 200]);
+    expect((wonsa[1]?.start ?? 0) - (wonsa[0]?.end ?? 0)).toBeGreaterThanOrEqual(990);
+  });
+
+  it("makes no request for a success in a warm cache, and checks failures again", async () => {
+    const cacheFile = join(tempDir(), "link-cache.json");
+    await checkAndReport(options({ cacheFile }));
+    const cold = server.log.filter((e) => e.host !== "www.miaprojektet.se").length;
+    server.log.length = 0;
+    const warm = await checkAndReport(options({ cacheFile }));
+    const requested = new Set(server.log.map((e) => `${e.host}${e.path}`));
+    expect(cold).toBeGreaterThan(20);
+    for (const l of warm.links.filter((x) => x.verdict === "ok" || x.verdict === "redirected")) {
+      if (l.source === "snapshot" || !l.url.startsWith("http")) continue; // the old site's own pages, mailto:
+      expect(l.source, l.url).toBe("cache");
+      expect(requested.has(new URL(l.url).host + new URL(l.url).pathname)).toBe(false);
+    }
+    expect(requested.has("www.rsmh.se/brukarrevision/")).toBe(true); // a failure is never cached
+  });
+
+  it("never hangs on a body that never ends", async () => {
+    server.faults.add({ host: "www.voov.se", action: { kind: "endless" } });
+    const r = await checkAndReport(options());
+    expect(linkOf(r, "https://www.voov.se/")?.verdict).toMatch(/ok|broken/);
+  });
+});
+
+describe("syntax-only checks", () => {
+  it("checks mailto: and tel: without a request, and skips other schemes", () => {
+    expect(checkSyntax("mailto:helena.bajlo@haninge.se")?.verdict).toBe("ok");
+    expect(checkSyntax("mailto:helena.bajlo")?.verdict).toBe("broken");
+    expect(checkSyntax("tel:+46 8 123 45 67")?.verdict).toBe("ok");
+    expect(checkSyntax("ftp://x.se/")?.verdict).toBe("skipped");
+    expect(checkSyntax("https://x.se/")).toBeNull();
+  });
+});
