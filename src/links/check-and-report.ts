@@ -7,7 +7,8 @@ import { readOutput } from "../convert/read-output.js";
 import type { OriginMap } from "../crawl/origin-map.js";
 import type { Problem } from "../migrate.js";
 import type { Profile } from "../profiles/profile.js";
-import { buildReport, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
+import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
+import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { writeTree } from "../write/output.js";
 import { loadCache, saveCache } from "./cache.js";
@@ -69,6 +70,8 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
       ["report/report.json", JSON.stringify(report, null, 2) + "\n"],
       ["report/report.md", renderMarkdown(report)],
       ["report/links.csv", renderLinksCsv(occurrences, results, (id) => docs.get(id)?.file)],
+      ["report/report.html", renderHtml(report)],
+      ["report/junit.xml", renderJunit(report)],
     ]),
   );
   return report;

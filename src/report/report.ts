@@ -12,6 +12,8 @@ export interface Report {
     links: { occurrences: number; unique: number } & Record<Verdict, number>;
     findings: Record<Severity, number>;
     byRule: Record<string, number>;
+    /** YYYY-MM → posts of that month. */
+    postsPerMonth: Record<string, number>;
   };
   rules: { id: string; severity: Severity; description: string }[];
   findings: Finding[];
@@ -41,9 +43,11 @@ export function buildReport(ctx: QaContext): Report {
     bySeverity[f.severity]++;
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }
+  const postsPerMonth: Record<string, number> = {};
+  for (const p of [...ctx.posts].sort((a, b) => a.date.localeCompare(b.date))) postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
   return {
     format: "mia-migrate-report/1",
-    summary: { posts: ctx.posts.length, links: { occurrences: ctx.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule },
+    summary: { posts: ctx.posts.length, links: { occurrences: ctx.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule, postsPerMonth },
     rules: RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
     findings,
     links,
@@ -97,4 +101,23 @@ export function renderLinksCsv(occurrences: readonly LinkOccurrence[], results: 
     return [o.postId, o.postUrl, fileOf(o.postId), o.element, o.text, o.url, r?.verdict, r?.status, r?.reason, r?.finalUrl].map(csvCell).join(",");
   });
   return [header.join(","), ...rows].join("\n") + "\n";
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** JUnit XML for CI dashboards: one test case per rule and post; errors fail, warnings and info pass. */
+export function renderJunit(r: Report): string {
+  const cases = r.rules.flatMap((rule) => {
+    const fs = r.findings.filter((f) => f.rule === rule.id);
+    if (fs.length === 0) return [`  <testcase classname="mia-migrate.${rule.id}" name="${rule.id}"/>`];
+    const byPost = new Map<string, typeof fs>();
+    for (const f of fs) byPost.set(f.postId || "site", [...(byPost.get(f.postId || "site") ?? []), f]);
+    return [...byPost].map(([post, list]) => {
+      const text = list.map((f) => `${f.file ?? ""}${f.line ? ":" + f.line : ""} ${f.message}: ${f.text}${f.url ? " " + f.url : ""}`).join("\n");
+      const body = rule.severity === "error" ? `<failure message="${xml(list[0]?.message ?? "")}">${xml(text)}</failure>` : `<system-out>${xml(text)}</system-out>`;
+      return `  <testcase classname="mia-migrate.${rule.id}" name="${xml(post)}">${body}</testcase>`;
+    });
+  });
+  const failures = cases.filter((c) => c.includes("<failure")).length;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="mia-migrate report" tests="${cases.length}" failures="${failures}">\n${cases.join("\n")}\n</testsuite>\n`;
 }
