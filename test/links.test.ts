@@ -1,5 +1,5 @@
 // The link checker and the QA report against the replica and its external hosts, offline.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
@@ -108,6 +108,28 @@ describe("check-links on the replica", () => {
     expect(csv.length - 1).toBe(report.summary.links.occurrences);
     await checkAndReport(options());
     expect(readFileSync(join(out, "report/report.json"), "utf8")).toBe(json);
+  });
+});
+
+describe("rewritten links, checked against the output tree offline", () => {
+  it("finds every target of a fresh output, in the plain and the Hugo layout", async () => {
+    expect((await checkAndReport(options())).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
+    const hugo = tempDir();
+    convertSnapshot(snapshot, hugo, convertOptions({ layout: "hugo", frontmatterRename: [], frontmatterDrop: [] }, profile));
+    expect((await checkAndReport(options({ outDir: hugo }))).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
+  });
+
+  it("reports a copied file or a page that is no longer there, with its file and line", async () => {
+    const copy = tempDir();
+    convertSnapshot(snapshot, copy, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+    const gita = join(copy, "posts/2021/11/vard-for-sexualbrottsutsatta.md");
+    const image = /\]\((\/assets\/gita-rajan-[0-9a-f]{8}\.jpg)\)/.exec(readFileSync(gita, "utf8"))?.[1] ?? "";
+    rmSync(join(copy, image));
+    rmSync(join(copy, "posts/2021/11/ring-innan-valdet-eskalerar.md"));
+    const found = (await checkAndReport(options({ outDir: copy }))).findings.filter((f) => f.rule === "missing-target" && f.postId === "45881233");
+    expect(found.map((f) => f.message)).toEqual([`the link target ${image} is not in the output`, "the link target /posts/2021/11/ring-innan-valdet-eskalerar/ is not in the output"]);
+    const lines = readFileSync(gita, "utf8").split("\n");
+    for (const f of found) expect(lines[(f.line ?? 0) - 1]).toContain(f.url);
   });
 });
 

@@ -30,6 +30,26 @@ function markdownFiles(dir: string, root = dir): string[] {
   return out.sort();
 }
 
+/** Every file of the output (not the snapshot or the report), relative to it, with "/" separators. */
+export function outputFiles(outDir: string, dir = outDir): Set<string> {
+  const out = new Set<string>();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    const rel = relative(outDir, full).split(sep).join("/");
+    const top = rel.split("/")[0];
+    if (top === "snapshot" || top === "report" || top === ".mia-migrate") continue;
+    if (statSync(full).isDirectory()) for (const f of outputFiles(outDir, full)) out.add(f);
+    else out.add(rel);
+  }
+  return out;
+}
+
 export function readOutput(outDir: string): Map<string, OutputDoc> {
   const docs = new Map<string, OutputDoc>();
   for (const full of markdownFiles(outDir)) {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { postsFromSnapshot } from "../convert/from-snapshot.js";
-import { readOutput } from "../convert/read-output.js";
+import { outputFiles, readOutput } from "../convert/read-output.js";
 import type { OriginMap } from "../crawl/origin-map.js";
 import type { Problem } from "../migrate.js";
 import type { Profile } from "../profiles/profile.js";
@@ -63,7 +63,7 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   });
   if (opts.cacheFile) saveCache(opts.cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
   const docs = new Map([...output.values()].map((d) => [d.postId, { file: d.file, text: d.text, slug: d.slug }]));
-  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile });
+  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir) });
   writeTree(
     opts.outDir,
     new Map([

@@ -39,6 +39,8 @@ export interface QaContext {
   /** What the conversion reported. */
   problems: readonly Problem[];
   profile: Profile;
+  /** Every file in the output, relative to it (for checking rewritten links offline). */
+  outputFiles?: ReadonlySet<string>;
 }
 
 export interface Rule {

@@ -3,6 +3,7 @@ import type { Rule } from "../finding.js";
 import { doubledCaption, duplicateSlug, duplicateTitle, encodingDamage, imageWithoutText, manualHyphenation, noTags, shortPost, templateText } from "./content.js";
 import { conversionRules } from "./conversion.js";
 import { brokenImage, brokenLink, deadInternalLink, httpLink, redirectedLink, unverifiableLink } from "./links.js";
+import { missingTarget } from "./targets.js";
 
 export const RULES: readonly Rule[] = [
   brokenLink,
@@ -11,6 +12,7 @@ export const RULES: readonly Rule[] = [
   redirectedLink,
   unverifiableLink,
   httpLink,
+  missingTarget,
   imageWithoutText,
   doubledCaption,
   shortPost,
