@@ -3,7 +3,8 @@ import { Option, type Command } from "commander";
 import { defaults } from "../config/defaults.js";
 import type { CrawlSettings } from "../crawl/crawler.js";
 import { parseOriginMap, type OriginMap } from "../crawl/origin-map.js";
-import { loadProfile, DEFAULT_PROFILE_PATH, type Profile } from "../profiles/profile.js";
+import { loadProfile, DEFAULT_PROFILE_PATH, DEFAULT_WORDS_PATH, type Profile } from "../profiles/profile.js";
+import { readWordList } from "../report/spelling.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
 import type { ConvertOptions } from "../migrate.js";
 import type { CheckSettings } from "../links/checker.js";
@@ -134,6 +135,8 @@ export function convertOptions(flags: ConvertFlags, profile: Profile): ConvertOp
 }
 
 export interface LinkFlags {
+  spelling?: boolean;
+  spellingWords?: string;
   linkTimeout?: string;
   cache?: boolean;
   cacheAge?: string;
@@ -145,10 +148,12 @@ export function addLinkOptions(cmd: Command): Command {
     .option("--link-timeout <seconds>", "timeout per link request", String(defaults.links.timeoutMs / 1000))
     .option("--no-cache", "check every link again, ignoring the cache of successes")
     .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
-    .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped");
+    .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
+    .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
+    .option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings", DEFAULT_WORDS_PATH);
 }
 
-export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number } {
+export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
   const l = defaults.links;
   return {
     settings: {
@@ -165,5 +170,6 @@ export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { setting
     },
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
+    spellingWords: flags.spelling === true ? readWordList(flags.spellingWords ?? DEFAULT_WORDS_PATH) : null,
   };
 }

@@ -14,6 +14,8 @@ import { writeTree } from "../write/output.js";
 import { loadCache, saveCache } from "./cache.js";
 import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "./checker.js";
 import { collectLinks } from "./collect.js";
+import { load } from "cheerio";
+import { loadSpellChecker } from "../report/spelling.js";
 
 export interface CheckOptions {
   snapshotDir: string;
@@ -26,6 +28,8 @@ export interface CheckOptions {
   cacheFile: string | null;
   cacheAgeMs: number;
   onResult?: (r: LinkResult) => void;
+  /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
+  spellingWords?: ReadonlySet<string> | null;
 }
 
 function knownPages(store: SnapshotStore): Map<string, KnownPage> {
@@ -63,7 +67,18 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   });
   if (opts.cacheFile) saveCache(opts.cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
   const docs = new Map([...output.values()].map((d) => [d.postId, { file: d.file, text: d.text, slug: d.slug }]));
-  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir) });
+  let spelling: Map<string, string[]> | undefined;
+  if (opts.spellingWords) {
+    const checker = await loadSpellChecker(opts.spellingWords);
+    // A line break or a block ends a word; URLs and e-mail addresses are not prose.
+    const prose = (html: string) =>
+      load(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
+        .root()
+        .text()
+        .replace(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu, " ");
+    spelling = new Map(posts.map((p) => [p.id, checker.unknown(`${p.title} ${prose(p.bodyHtml)}`)]));
+  }
+  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir), ...(spelling ? { spelling } : {}) });
   writeTree(
     opts.outDir,
     new Map([

@@ -35,6 +35,8 @@ export interface Profile {
 }
 
 export const DEFAULT_PROFILE_PATH = fileURLToPath(new URL("../../src/profiles/mia.yaml", import.meta.url));
+/** The MIA blog's names and terms, for the optional spelling check. */
+export const DEFAULT_WORDS_PATH = fileURLToPath(new URL("../../src/profiles/mia-words.txt", import.meta.url));
 
 const TOP_KEYS = ["name", "origin", "aliases", "keepQuery", "pages", "follow", "post"];
 const POST_KEYS = ["container", "title", "body", "tags", "image", "imageCaption", "strip", "titleSuffix", "date"];

@@ -19,9 +19,9 @@ export async function runCheckLinks(flags: CrawlFlags & LinkFlags & { from: stri
   const profile = loadProfile(flags.profile);
   const from = resolve(flags.from);
   if (!new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
-  const { settings, cacheFile, cacheAgeMs } = checkSettings(flags, crawlSettings(flags));
+  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawlSettings(flags));
   const out = resolve(flags.out);
-  const r = await checkAndReport({ snapshotDir: from, outDir: out, profile, originMap: parseOriginMap(flags.mapOrigin), settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs });
+  const r = await checkAndReport({ snapshotDir: from, outDir: out, profile, originMap: parseOriginMap(flags.mapOrigin), settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords });
   report(g, r.summary, [reportLine(r, out)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }

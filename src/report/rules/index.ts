@@ -4,6 +4,7 @@ import { doubledCaption, duplicateSlug, duplicateTitle, encodingDamage, imageWit
 import { conversionRules } from "./conversion.js";
 import { brokenImage, brokenLink, deadInternalLink, httpLink, redirectedLink, unverifiableLink } from "./links.js";
 import { missingTarget } from "./targets.js";
+import { spelling } from "./spelling.js";
 
 export const RULES: readonly Rule[] = [
   brokenLink,
@@ -22,5 +23,6 @@ export const RULES: readonly Rule[] = [
   encodingDamage,
   manualHyphenation,
   templateText,
+  spelling,
   ...conversionRules,
 ];
