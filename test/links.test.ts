@@ -88,6 +88,10 @@ describe("check-links on the replica", () => {
     }
   });
 
+  it("checks fragments into pages of the old site against the ids on the page", () => {
+    expect(report.findings.filter((f) => f.rule === "missing-fragment").map((f) => [f.postId, f.text, f.message])).toEqual([["45850120", "hela programmet", 'no element with id "programmet" on the page']]);
+  });
+
   it("finds the content problems the replica holds", () => {
     const rules = (id: string) => report.findings.filter((f) => f.rule === id);
     expect(rules("image-without-alt").map((f) => f.postId)).toEqual(["42311930"]);

@@ -10,6 +10,8 @@ import type { Profile } from "../profiles/profile.js";
 import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
 import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
+import { decodeBody } from "../crawl/charset.js";
+import { canonicalUrl } from "../crawl/url.js";
 import { writeTree } from "../write/output.js";
 import { loadCache, saveCache } from "./cache.js";
 import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "./checker.js";
@@ -36,7 +38,16 @@ function knownPages(store: SnapshotStore): Map<string, KnownPage> {
   const known = new Map<string, KnownPage>();
   for (const rec of store.records()) {
     if (rec.type !== "fetch") continue;
-    const page: KnownPage = { status: rec.status, finalUrl: rec.finalUrl, redirects: rec.redirects };
+    const sha = rec.sha256;
+    let ids: Set<string> | undefined;
+    const page: KnownPage = {
+      status: rec.status,
+      finalUrl: rec.finalUrl,
+      redirects: rec.redirects,
+      ...(sha && rec.status === 200 && rec.kind !== "asset"
+        ? { ids: () => (ids ??= new Set([...decodeBody(store.readBody(sha), rec.headers["content-type"]).text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)].map((m) => m[1] ?? ""))) }
+        : {}),
+    };
     known.set(rec.url, page);
   }
   return known;
@@ -55,13 +66,14 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   const { posts } = postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography });
   const output = readOutput(opts.outDir);
   const occurrences = posts.flatMap(collectLinks);
+  const knownById = knownPages(store);
   const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({
     urls: occurrences.map((o) => o.url),
     profile: opts.profile,
     settings: opts.settings,
     originMap: opts.originMap,
-    known: knownPages(store),
+    known: knownById,
     cached,
     ...(opts.onResult ? { onResult: opts.onResult } : {}),
   });
@@ -78,7 +90,14 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
         .replace(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu, " ");
     spelling = new Map(posts.map((p) => [p.id, checker.unknown(`${p.title} ${prose(p.bodyHtml)}`)]));
   }
-  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir), ...(spelling ? { spelling } : {}) });
+  // Fragments into pages of the old site: the id must be on the target page (from the snapshot).
+  const missingFragments = occurrences.flatMap((o) => {
+    const hash = /#(.+)$/.exec(o.url)?.[1];
+    const target = hash ? canonicalUrl(o.url, opts.profile) : null;
+    const ids = target ? knownById.get(target.href)?.ids?.() : undefined;
+    return hash && ids && !ids.has(decodeURIComponent(hash)) ? [o] : [];
+  });
+  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir), missingFragments, ...(spelling ? { spelling } : {}) });
   writeTree(
     opts.outDir,
     new Map([

@@ -48,8 +48,8 @@ export interface KnownPage {
   status: number;
   finalUrl: string;
   redirects: { url: string; status: number }[];
-  /** Element ids on the page, for checking fragments. */
-  ids?: ReadonlySet<string>;
+  /** Element ids (and a[name]s) on the page, for checking fragments; read when first needed. */
+  ids?: () => ReadonlySet<string>;
 }
 
 export interface CheckInput {

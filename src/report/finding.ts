@@ -41,6 +41,8 @@ export interface QaContext {
   profile: Profile;
   /** Every file in the output, relative to it (for checking rewritten links offline). */
   outputFiles?: ReadonlySet<string>;
+  /** Links whose #fragment names no element of the old-site page they point into. */
+  missingFragments?: readonly LinkOccurrence[];
   /** Post id → words the dictionary does not know (only with --spelling). */
   spelling?: ReadonlyMap<string, readonly string[]>;
 }

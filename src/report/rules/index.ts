@@ -2,7 +2,7 @@
 import type { Rule } from "../finding.js";
 import { doubledCaption, duplicateSlug, duplicateTitle, encodingDamage, imageWithoutText, manualHyphenation, noTags, shortPost, templateText } from "./content.js";
 import { conversionRules } from "./conversion.js";
-import { brokenImage, brokenLink, deadInternalLink, httpLink, redirectedLink, unverifiableLink } from "./links.js";
+import { brokenImage, brokenLink, deadInternalLink, httpLink, missingFragment, redirectedLink, unverifiableLink } from "./links.js";
 import { missingTarget } from "./targets.js";
 import { spelling } from "./spelling.js";
 
@@ -10,6 +10,7 @@ export const RULES: readonly Rule[] = [
   brokenLink,
   brokenImage,
   deadInternalLink,
+  missingFragment,
   redirectedLink,
   unverifiableLink,
   httpLink,

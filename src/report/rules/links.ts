@@ -72,3 +72,10 @@ export const httpLink: Rule = {
       })
       .map((o) => finding(ctx, o, "uses http://; use https:// if the site offers it")),
 };
+
+export const missingFragment: Rule = {
+  id: "missing-fragment",
+  severity: "warning",
+  description: "A link to a #fragment that no element of the old site's page carries.",
+  check: (ctx) => (ctx.missingFragments ?? []).map((o) => finding(ctx, o, `no element with id "${decodeURIComponent(o.url.split("#")[1] ?? "")}" on the page`)),
+};
