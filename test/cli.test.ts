@@ -61,6 +61,15 @@ describe("mia-migrate", () => {
     expect(strict.code).toBe(2);
   });
 
+  it("checks the links of a live site from its start URL: exit 2 when links are broken", async () => {
+    const out = tempDir();
+    const r = await cli(["--json", "check-links", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "1", "--no-cache"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
+    const none = await cli(["check-links", "--out", out]);
+    expect([none.code, none.stderr.trim()]).toEqual([3, "mia-migrate: check-links needs a snapshot (--from <dir>) or a start URL to crawl first"]);
+  });
+
   it("converts a snapshot offline, and says so when there is none", async () => {
     const out = tempDir();
     await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"]);

@@ -64,13 +64,14 @@ addConvertOptions(program
 
 addLinkOptions(addCrawlOptions(program
   .command("check-links")
-  .description("check every link of every post and write the QA report (report.json, report.md, links.csv); exit 2 when links are broken")
-  .requiredOption("--from <snapshot-dir>", "the snapshot of the old site")
+  .description("check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken")
+  .argument("[start-url]", "crawl the live site from here into <out>/snapshot first (instead of --from)")
+  .option("--from <snapshot-dir>", "a snapshot of the old site, from crawl or migrate")
   .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
   .option("--keep-typography", "the Markdown was converted with --keep-typography")))
-  .addHelpText("after", "\nExample:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n")
-  .action(async (flags: CrawlFlags & LinkFlags & { from: string; out: string; keepTypography?: boolean }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/check-links.js")).runCheckLinks(flags, global()));
+  .addHelpText("after", "\nExamples:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n  mia-migrate check-links https://www.miaprojektet.se/aktuellt-39586750 --out qa\n")
+  .action(async (startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }) => {
+    await runCommand(global().debug === true, async () => (await import("./commands/check-links.js")).runCheckLinks(startUrl, flags, global()));
   });
 
 program

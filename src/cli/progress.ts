@@ -55,3 +55,32 @@ export class CrawlProgress {
     if (this.tty && !this.opts.quiet) this.stream.write("\r\x1b[K");
   }
 }
+
+/** The link checker's progress: links checked and broken so far, on one line (TTY) or every few seconds. */
+export class LinkProgress {
+  private checked = 0;
+  private broken = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly stream: NodeJS.WriteStream = process.stderr;
+  private readonly tty = process.stderr.isTTY === true;
+
+  constructor(private readonly opts: { quiet: boolean }) {
+    if (!opts.quiet) this.timer = setInterval(() => this.render(), this.tty ? 200 : 5000);
+    this.timer?.unref();
+  }
+
+  readonly onResult = (r: { verdict: string }): void => {
+    this.checked++;
+    if (r.verdict === "broken") this.broken++;
+  };
+
+  private render(): void {
+    const line = `links: ${this.checked} checked, ${this.broken} broken`;
+    this.stream.write(this.tty ? `\r\x1b[K${line}` : line + "\n");
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.tty && !this.opts.quiet) this.stream.write("\r\x1b[K");
+  }
+}

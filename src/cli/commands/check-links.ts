@@ -1,27 +1,36 @@
-// `mia-migrate check-links --from <snapshot> --out <dir>`: every link of every post checked, and the QA
-// report written to <out>/report/. Exit codes as lychee's: 0 nothing broken, 2 broken links.
-import { resolve } from "node:path";
-import { parseOriginMap } from "../../crawl/origin-map.js";
+// `mia-migrate check-links --from <snapshot> --out <dir>` (or `check-links <start-url> --out <dir>`, which
+// crawls the live site into <dir>/snapshot first): every link of every post checked, and the QA report
+// written to <dir>/report/. Exit codes as lychee's: 0 nothing broken, 2 broken links.
+import { join, resolve } from "node:path";
+import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
 import { checkAndReport } from "../../links/check-and-report.js";
-import { loadProfile } from "../../profiles/profile.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../errors.js";
-import { checkSettings, crawlSettings, type CrawlFlags, type LinkFlags } from "../options.js";
-import { report, type OutputFlags } from "../summary.js";
+import { checkSettings, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
+import { CrawlProgress, LinkProgress } from "../progress.js";
+import { crawlLine, report, type OutputFlags } from "../summary.js";
 
 export function reportLine(r: Report, out: string): string {
   const l = r.summary.links;
   return `links: ${l.unique} checked (${l.ok} ok, ${l.redirected} redirected, ${l.broken} broken, ${l.unverifiable} unverifiable, ${l.skipped} skipped); findings: ${r.summary.findings.error} errors, ${r.summary.findings.warning} warnings, ${r.summary.findings.info} info (see ${out}/report/report.md)`;
 }
 
-export async function runCheckLinks(flags: CrawlFlags & LinkFlags & { from: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
-  const profile = loadProfile(flags.profile);
-  const from = resolve(flags.from);
-  if (!new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
-  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawlSettings(flags));
+export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
+  const { profile, originMap, settings: crawl } = commonInputs(flags);
   const out = resolve(flags.out);
-  const r = await checkAndReport({ snapshotDir: from, outDir: out, profile, originMap: parseOriginMap(flags.mapOrigin), settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords });
+  if (!startUrl && !flags.from) throw new UsageError("check-links needs a snapshot (--from <dir>) or a start URL to crawl first");
+  const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
+  const quiet = g.quiet === true || g.json === true;
+  if (startUrl) {
+    const progress = new CrawlProgress({ quiet });
+    const summary = await crawlToSnapshot({ startUrl: startUrlOf(startUrl, profile), snapshotDir: from, profile, originMap, settings: crawl, onEvent: progress.onEvent }).finally(() => progress.stop());
+    if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
+  }
+  if (!new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
+  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawl);
+  const progress = new LinkProgress({ quiet });
+  const r = await checkAndReport({ snapshotDir: from, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => progress.stop());
   report(g, r.summary, [reportLine(r, out)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }
