@@ -1,9 +1,23 @@
 // Every QA rule, in the order the report lists them. Add a rule: a file in this folder, then a line here.
 import type { Rule } from "../finding.js";
-import { doubledCaption, duplicateSlug, duplicateTitle, encodingDamage, imageWithoutText, manualHyphenation, noTags, shortPost, templateText } from "./content.js";
 import { conversionRules } from "./conversion.js";
-import { brokenImage, brokenLink, deadInternalLink, httpLink, missingFragment, redirectedLink, unverifiableLink } from "./links.js";
-import { missingTarget } from "./targets.js";
+import { brokenImage } from "./broken-image.js";
+import { brokenLink } from "./broken-link.js";
+import { deadInternalLink } from "./dead-internal-link.js";
+import { doubledCaption } from "./doubled-caption.js";
+import { duplicateSlug } from "./duplicate-slug.js";
+import { duplicateTitle } from "./duplicate-title.js";
+import { encodingDamage } from "./encoding-damage.js";
+import { httpLink } from "./http-link.js";
+import { imageWithoutText } from "./image-without-alt.js";
+import { manualHyphenation } from "./manual-hyphenation.js";
+import { missingFragment } from "./missing-fragment.js";
+import { noTags } from "./no-tags.js";
+import { redirectedLink } from "./redirected-link.js";
+import { shortPost } from "./short-post.js";
+import { templateText } from "./template-text.js";
+import { unverifiableLink } from "./unverifiable-link.js";
+import { missingTarget } from "./missing-target.js";
 import { spelling } from "./spelling.js";
 
 export const RULES: readonly Rule[] = [

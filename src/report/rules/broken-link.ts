@@ -1,0 +1,10 @@
+// Rule broken-link: A link to another site that does not answer well.
+import { finding, occurrencesWith } from "./link-findings.js";
+import type { Rule } from "../finding.js";
+
+export const brokenLink: Rule = {
+  id: "broken-link",
+  severity: "error",
+  description: "A link to another site that does not answer well (404, 410, 5xx, timeout, DNS, refused …).",
+  check: (ctx) => occurrencesWith(ctx, (v, internal, el) => v === "broken" && !internal && el !== "img").map(({ o, r }) => finding(ctx, o, `broken: ${r.reason ?? r.status}`)),
+};

@@ -1,0 +1,18 @@
+// Rule http-link: A link to another site over plain http://.
+import { canonicalUrl, isSiteUrl } from "../../crawl/url.js";
+import { finding } from "./link-findings.js";
+import type { Rule } from "../finding.js";
+
+export const httpLink: Rule = {
+  id: "http-link",
+  severity: "warning",
+  description: "A link to another site over plain http://.",
+  check: (ctx) =>
+    ctx.occurrences
+      .filter((o) => o.url.startsWith("http://"))
+      .filter((o) => {
+        const u = canonicalUrl(o.url, ctx.profile);
+        return !(u && isSiteUrl(u, ctx.profile));
+      })
+      .map((o) => finding(ctx, o, "uses http://; use https:// if the site offers it")),
+};
