@@ -1,5 +1,5 @@
 // The command line as a user meets it: help, version, exit codes, one-line errors, --json.
-import { writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
@@ -66,8 +66,22 @@ describe("mia-migrate", () => {
     const r = await cli(["--json", "check-links", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "1", "--no-cache"]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
-    const none = await cli(["check-links", "--out", out]);
-    expect([none.code, none.stderr.trim()]).toEqual([3, "mia-migrate: check-links needs a snapshot (--from <dir>) or a start URL to crawl first"]);
+    const empty = tempDir();
+    const none = await cli(["check-links", "--out", empty]);
+    expect([none.code, none.stderr.trim()]).toEqual([3, `mia-migrate: check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${empty}`]);
+  });
+
+  it("checks an output folder of Markdown on its own, without its snapshot", async () => {
+    const out = tempDir();
+    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"]);
+    const alone = tempDir();
+    cpSync(join(out, "posts"), join(alone, "posts"), { recursive: true });
+    cpSync(join(out, "assets"), join(alone, "assets"), { recursive: true });
+    const r = await cli(["--json", "check-links", "--out", alone, "--map-origin", `*=${server.url}`, "--link-timeout", "1", "--no-cache"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
+    const report = JSON.parse(readFileSync(join(alone, "report/report.json"), "utf8")) as { findings: { rule: string }[] };
+    expect(report.findings.filter((f) => f.rule === "missing-target")).toEqual([]);
   });
 
   it("converts a snapshot offline, and says so when there is none", async () => {

@@ -65,7 +65,7 @@ addConvertOptions(program
 addLinkOptions(addCrawlOptions(program
   .command("check-links")
   .description("check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken")
-  .argument("[start-url]", "crawl the live site from here into <out>/snapshot first (instead of --from)")
+  .argument("[start-url]", "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own")
   .option("--from <snapshot-dir>", "a snapshot of the old site, from crawl or migrate")
   .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
   .option("--keep-typography", "the Markdown was converted with --keep-typography")))

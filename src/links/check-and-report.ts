@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { postsFromSnapshot } from "../convert/from-snapshot.js";
 import { outputFiles, readOutput } from "../convert/read-output.js";
+import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { OriginMap } from "../crawl/origin-map.js";
 import type { Problem } from "../migrate.js";
 import type { Profile } from "../profiles/profile.js";
@@ -20,7 +21,8 @@ import { load } from "cheerio";
 import { loadSpellChecker } from "../report/spelling.js";
 
 export interface CheckOptions {
-  snapshotDir: string;
+  /** The crawl's snapshot; null checks the Markdown in outDir on its own (all links requested live). */
+  snapshotDir: string | null;
   outDir: string;
   profile: Profile;
   originMap: OriginMap;
@@ -62,11 +64,11 @@ function problemsOf(outDir: string): Problem[] {
 }
 
 export async function checkAndReport(opts: CheckOptions): Promise<Report> {
-  const store = new SnapshotStore(opts.snapshotDir);
-  const { posts } = postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography });
+  const store = opts.snapshotDir ? new SnapshotStore(opts.snapshotDir) : null;
   const output = readOutput(opts.outDir);
-  const occurrences = posts.flatMap(collectLinks);
-  const knownById = knownPages(store);
+  const posts = store ? postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography }).posts : postsFromMarkdown(output.values());
+  const occurrences = posts.flatMap((p) => collectLinks(p, store === null));
+  const knownById = store ? knownPages(store) : new Map<string, KnownPage>();
   const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({
     urls: occurrences.map((o) => o.url),

@@ -14,12 +14,14 @@ export interface LinkOccurrence {
   block: number;
 }
 
-export function collectLinks(post: Post): LinkOccurrence[] {
+/** With `absoluteOnly`, relative links are left out (in Markdown read back, they are the new site's). */
+export function collectLinks(post: Post, absoluteOnly = false): LinkOccurrence[] {
   const $ = load(post.bodyHtml);
   const blocks = $.root().children().toArray();
   const out: LinkOccurrence[] = [];
   const add = (raw: string | undefined, el: Parameters<typeof $>[0], element: LinkOccurrence["element"], text: string) => {
     if (!raw?.trim()) return;
+    if (absoluteOnly && !/^(https?:|mailto:|tel:)/i.test(raw.trim())) return;
     let url = raw.trim();
     try {
       url = new URL(url, post.sourceUrl).href;

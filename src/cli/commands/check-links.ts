@@ -3,6 +3,7 @@
 // written to <dir>/report/. Exit codes as lychee's: 0 nothing broken, 2 broken links.
 import { join, resolve } from "node:path";
 import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
+import { readOutput } from "../../convert/read-output.js";
 import { checkAndReport } from "../../links/check-and-report.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
@@ -19,18 +20,20 @@ export function reportLine(r: Report, out: string): string {
 export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
   const out = resolve(flags.out);
-  if (!startUrl && !flags.from) throw new UsageError("check-links needs a snapshot (--from <dir>) or a start URL to crawl first");
+  // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
+  const markdownOnly = !startUrl && !flags.from && !new SnapshotStore(from).exists();
+  if (markdownOnly && readOutput(out).size === 0) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
   const quiet = g.quiet === true || g.json === true;
   if (startUrl) {
     const progress = new CrawlProgress({ quiet });
     const summary = await crawlToSnapshot({ startUrl: startUrlOf(startUrl, profile), snapshotDir: from, profile, originMap, settings: crawl, onEvent: progress.onEvent }).finally(() => progress.stop());
     if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
   }
-  if (!new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
+  if (!markdownOnly && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
   const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawl);
   const progress = new LinkProgress({ quiet });
-  const r = await checkAndReport({ snapshotDir: from, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => progress.stop());
+  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : from, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => progress.stop());
   report(g, r.summary, [reportLine(r, out)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }
