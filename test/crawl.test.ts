@@ -153,9 +153,9 @@ describe("politeness, from the server's request log", () => {
     await run({ perHostConcurrency: 3 });
     const limited = server.log.find((e) => e.status === 429);
     const during = siteLog().filter((e) => e.start > (limited?.end ?? 0) && e.start < (limited?.end ?? 0) + 990);
-    // At most the two other slots' requests, sent before the 429 reached the crawler.
+    // At most the two other slots' requests, sent before the 429 reached the crawler. (No bound on when
+    // they arrive: tests do not assert how fast a machine is.)
     expect(during.length).toBeLessThanOrEqual(2);
-    for (const e of during) expect(e.start - (limited?.end ?? 0)).toBeLessThan(50);
   });
 
   it("honours Retry-After as an HTTP date", async () => {
