@@ -11,6 +11,7 @@ import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
 import { planSite, type PlanFinding, type SiteFile } from "./convert/site.js";
 import { verifyAll, type FidelitySummary } from "./convert/verify.js";
 import type { Profile } from "./profiles/profile.js";
+import type { Post } from "./extract/post.js";
 import { SnapshotStore } from "./store/snapshot.js";
 import { removeStale, writeTree } from "./write/output.js";
 
@@ -40,6 +41,8 @@ export interface Problem {
 
 export interface ConvertResult {
   posts: number;
+  /** The posts as extracted, for the link check that follows in `migrate` (no second extraction). */
+  extracted: Post[];
   /** The fidelity check run on the written Markdown (null with --figures hugo: shortcodes do not render). */
   fidelity: FidelitySummary | null;
   written: string[];
@@ -96,7 +99,7 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
   writeTree(outDir, files);
   const keep = new Set(files.keys());
   const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, keep));
-  return { posts: plan.docs.length, fidelity, written: [...files.keys()], removed, problems };
+  return { posts: plan.docs.length, extracted: posts, fidelity, written: [...files.keys()], removed, problems };
 }
 
 export interface MigrateOptions extends ConvertOptions {

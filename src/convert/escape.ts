@@ -20,6 +20,11 @@ export function escapeMarkdown(text: string): string {
   return liquidSafe(out);
 }
 
+/** A URL as a Markdown link destination: parentheses and spaces would end it early. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()\s]/g, encodeURIComponent);
+}
+
 /**
  * Eleventy runs Markdown through Liquid first, so "{{" or "{%" in the text would break its build. HTML
  * character references render as the same characters in Hugo, Eleventy and any CommonMark renderer.

@@ -52,25 +52,3 @@ export function rawLinks(html: string): { links: string[]; base: string | undefi
   }
   return { links: [...found], base };
 }
-
-/** Absolute URLs of every link on the page. */
-export function discoverLinks(html: string, pageUrl: string): string[] {
-  const { links, base } = rawLinks(html);
-  let baseUrl = pageUrl;
-  if (base) {
-    try {
-      baseUrl = new URL(base, pageUrl).href;
-    } catch {
-      /* a broken <base> is ignored, as browsers do */
-    }
-  }
-  const out: string[] = [];
-  for (const v of links) {
-    try {
-      out.push(new URL(v, baseUrl).href);
-    } catch {
-      /* not a URL */
-    }
-  }
-  return out;
-}

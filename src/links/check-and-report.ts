@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { postsFromSnapshot } from "../convert/from-snapshot.js";
 import { outputFiles, readOutput } from "../convert/read-output.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
+import type { Post } from "../extract/post.js";
 import type { OriginMap } from "../crawl/origin-map.js";
 import type { Problem } from "../migrate.js";
 import type { Profile } from "../profiles/profile.js";
@@ -32,6 +33,8 @@ export interface CheckOptions {
   cacheFile: string | null;
   cacheAgeMs: number;
   onResult?: (r: LinkResult) => void;
+  /** Posts already extracted from this snapshot (by the convert step of `migrate`). */
+  posts?: readonly Post[];
   /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
   spellingWords?: ReadonlySet<string> | null;
 }
@@ -66,7 +69,7 @@ function problemsOf(outDir: string): Problem[] {
 export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   const store = opts.snapshotDir ? new SnapshotStore(opts.snapshotDir) : null;
   const output = readOutput(opts.outDir);
-  const posts = store ? postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography }).posts : postsFromMarkdown(output.values());
+  const posts = opts.posts ?? (store ? postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography }).posts : postsFromMarkdown(output.values()));
   const occurrences = posts.flatMap((p) => collectLinks(p, store === null));
   const knownById = store ? knownPages(store) : new Map<string, KnownPage>();
   const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();

@@ -52,6 +52,8 @@ export interface SnapshotMeta {
 
 export class SnapshotStore {
   private fd: number | null = null;
+  // The parsed manifest, kept until the next append: a convert reads it for posts, files and problems.
+  private parsed: ManifestRecord[] | null = null;
 
   constructor(readonly dir: string) {}
 
@@ -105,10 +107,12 @@ export class SnapshotStore {
     if (this.fd === null) throw new Error(`snapshot ${this.dir} is not open for writing`);
     // One write call a line; a line that a crash cuts short is skipped when reading.
     writeSync(this.fd, JSON.stringify(record) + "\n");
+    this.parsed = null;
   }
 
   /** Every complete record, in the order written; a corrupt or truncated line is skipped. */
   records(): ManifestRecord[] {
+    if (this.parsed) return this.parsed;
     if (!this.exists()) return [];
     const out: ManifestRecord[] = [];
     for (const line of readFileSync(this.manifestPath, "utf8").split("\n")) {
@@ -120,6 +124,7 @@ export class SnapshotStore {
         // The tail of a killed run.
       }
     }
+    this.parsed = out;
     return out;
   }
 

@@ -4,7 +4,7 @@
 // html: a <figure> block, for sites that allow raw HTML.  hugo: Hugo's figure shortcode.
 import type TurndownService from "turndown";
 import type { ConvertContext } from "../context.js";
-import { escapeMarkdown } from "../escape.js";
+import { escapeMarkdown, markdownUrl } from "../escape.js";
 
 const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
@@ -25,7 +25,7 @@ export function figureRule(ctx: ConvertContext): TurndownService.Rule {
       if (ctx.figures === "hugo") {
         return `\n\n{{< figure src="${attr(src)}" alt="${attr(alt)}"${caption ? ` caption="${attr(caption)}"` : ""} >}}\n\n`;
       }
-      const image = `![${escapeMarkdown(alt)}](${src.replace(/[()\s]/g, encodeURIComponent)})`;
+      const image = `![${escapeMarkdown(alt)}](${markdownUrl(src)})`;
       return `\n\n${image}${caption ? `\n\n*${escapeMarkdown(caption)}*` : ""}\n\n`;
     },
   };

@@ -1,6 +1,7 @@
 // <a href> → [text](url), with the URL rewritten (another post → its new path, a file → the local copy).
 import type TurndownService from "turndown";
 import type { ConvertContext } from "../context.js";
+import { markdownUrl } from "../escape.js";
 
 export function linkRule(ctx: ConvertContext): TurndownService.Rule {
   return {
@@ -9,8 +10,7 @@ export function linkRule(ctx: ConvertContext): TurndownService.Rule {
       const href = ctx.rewriteUrl((node as HTMLElement).getAttribute("href") ?? "");
       const text = content.trim();
       if (!text) return "";
-      const url = href.replace(/[()\s]/g, encodeURIComponent);
-      return `[${text}](${url})`;
+      return `[${text}](${markdownUrl(href)})`;
     },
   };
 }
@@ -23,7 +23,7 @@ export function imageRule(ctx: ConvertContext): TurndownService.Rule {
       const el = node as HTMLElement;
       const src = el.getAttribute("src");
       if (!src) return "";
-      return `![${(el.getAttribute("alt") ?? "").replace(/([[\]])/g, "\\$1")}](${ctx.rewriteUrl(src).replace(/[()\s]/g, encodeURIComponent)})`;
+      return `![${(el.getAttribute("alt") ?? "").replace(/([[\]])/g, "\\$1")}](${markdownUrl(ctx.rewriteUrl(src))})`;
     },
   };
 }
