@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ExpectedPost } from "../fixtures/site/expected.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/crawl/origin-map.js";
@@ -50,9 +50,11 @@ interface Run {
 }
 
 /** Runs the CLI from source (so the test never sees a stale build). */
-export function cli(args: string[]): Promise<Run> {
+export function cli(args: string[], cwd = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    // tsx by its path, so the CLI also runs from a working directory outside the project.
+    const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+    const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "src/cli/main.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -176,6 +176,16 @@ describe("requests", () => {
   });
 });
 
+describe("re-classified status codes (--status-verdict, or status-verdict: in the config file)", () => {
+  it("gives a status the verdict the user chose, and leaves the others alone", async () => {
+    const r = await checkAndReport(options({ settings: settings({ statusVerdicts: new Map([[999, "ok"], [410, "unverifiable"]]) }) }));
+    expect(linkOf(r, "https://www.linkedin.com/company/miaprojektet")).toMatchObject({ verdict: "ok", status: 999 });
+    expect(linkOf(r, "https://www.varna.nu/mia")).toMatchObject({ verdict: "unverifiable", status: 410 });
+    expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "broken", status: 404 });
+    expect(r.findings.some((f) => f.url === "https://www.varna.nu/mia" && f.rule === "broken-link")).toBe(false);
+  });
+});
+
 describe("syntax-only checks", () => {
   it("checks mailto: and tel: without a request, and skips other schemes", () => {
     expect(checkSyntax("mailto:helena.bajlo@haninge.se")?.verdict).toBe("ok");

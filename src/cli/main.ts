@@ -8,6 +8,8 @@ import { DEFAULT_PROFILE_PATH } from "../profiles/profile.js";
 import { EXIT } from "./errors.js";
 import { addConvertOptions, addCrawlOptions, addLinkOptions, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
 import { runCommand } from "./run.js";
+import { CONFIG_FILE, loadConfigFor, renderConfigTemplate } from "./config-file.js";
+import { UsageError } from "./errors.js";
 import type { OutputFlags } from "./summary.js";
 
 const program = new Command();
@@ -18,12 +20,25 @@ program
   .option("--debug", "show stack traces on errors")
   .option("--quiet", "no progress, only errors")
   .option("--json", "print the final summary as one JSON line on stdout")
+  .option("--config <file>", `config file (default: ./${CONFIG_FILE} when there is one)`)
   .showHelpAfterError("(run with --help for usage)")
   // Commander's own usage errors (unknown flag, missing argument) get our usage exit code. Set before the
   // subcommands are added, so they inherit it.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.usage));
 
 const global = () => program.opts<OutputFlags>();
+
+// The config file fills in what the command line left at its default (flags win). `init` writes it.
+program.hook("preAction", (_program, action) => {
+  if (action.name() === "init") return;
+  try {
+    loadConfigFor(program, action, program.opts<{ config?: string }>().config);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`mia-migrate: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+});
 
 addLinkOptions(addConvertOptions(addCrawlOptions(
   program
@@ -84,6 +99,15 @@ program
   .addHelpText("after", "\nExample:\n  mia-migrate verify --from site/snapshot --out site\n")
   .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/verify.js")).runVerify(flags, global()));
+  });
+
+program
+  .command("init")
+  .description(`write ${CONFIG_FILE} with every option, its default and what it does (edit it, then run any command here)`)
+  .option("--force", "overwrite an existing file")
+  .addHelpText("after", `\nExample:\n  mia-migrate init && $EDITOR ${CONFIG_FILE}\n`)
+  .action(async (flags: { force?: boolean }) => {
+    await runCommand(global().debug === true, async () => (await import("./commands/init.js")).runInit(renderConfigTemplate(program), flags, global()));
   });
 
 await program.parseAsync(process.argv);

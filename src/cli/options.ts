@@ -141,6 +141,7 @@ export interface LinkFlags {
   cache?: boolean;
   cacheAge?: string;
   linkTimeLimit?: string;
+  statusVerdict: string[];
 }
 
 export function addLinkOptions(cmd: Command): Command {
@@ -149,8 +150,23 @@ export function addLinkOptions(cmd: Command): Command {
     .option("--no-cache", "check every link again, ignoring the cache of successes")
     .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
     .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
+    .option("--status-verdict <code=verdict>", `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`, collect, [])
     .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
     .option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings", DEFAULT_WORDS_PATH);
+}
+
+const STATUS_VERDICTS = ["ok", "broken", "unverifiable"] as const;
+
+/** --status-verdict 403=unverifiable: what a status code means for this site's links (lychee's --accept, both ways). */
+export function statusVerdicts(specs: readonly string[]): Map<number, (typeof STATUS_VERDICTS)[number]> {
+  const out = new Map<number, (typeof STATUS_VERDICTS)[number]>();
+  for (const spec of specs) {
+    const m = /^\s*(\d{3})\s*=\s*(\w+)\s*$/.exec(spec);
+    const verdict = STATUS_VERDICTS.find((v) => v === m?.[2]);
+    if (!m || !verdict || Number(m[1]) < 100 || Number(m[1]) > 999) throw new UsageError(`--status-verdict "${spec}": expected CODE=VERDICT, e.g. 403=unverifiable (verdicts: ${STATUS_VERDICTS.join(", ")})`);
+    out.set(Number(m[1]), verdict);
+  }
+  return out;
 }
 
 export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
@@ -167,6 +183,7 @@ export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { setting
       concurrency: l.concurrency,
       siteGapMs: crawl.perHostGapMs,
       timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
+      statusVerdicts: statusVerdicts(flags.statusVerdict ?? []),
     },
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,

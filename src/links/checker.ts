@@ -41,6 +41,8 @@ export interface CheckSettings {
   /** Gap between requests to the old site (politeness); other hosts get none. */
   siteGapMs: number;
   timeLimitMs: number;
+  /** Status codes re-classified by the user (--status-verdict, or the config file). */
+  statusVerdicts?: ReadonlyMap<number, "ok" | "broken" | "unverifiable">;
 }
 
 /** What the snapshot knows of a page of the old site. */
@@ -87,8 +89,10 @@ function fromKnown(url: string, page: KnownPage): LinkResult {
   return { url, verdict: "ok", status: page.status, chain: [], source: "snapshot" };
 }
 
-function classify(url: string, res: HttpResponse, chain: LinkResult["chain"], finalUrl: string): LinkResult {
+function classify(url: string, res: HttpResponse, chain: LinkResult["chain"], finalUrl: string, overrides?: CheckSettings["statusVerdicts"]): LinkResult {
   const status = res.status;
+  const override = overrides?.get(status);
+  if (override) return { url, verdict: override, status, reason: `${status} (re-classified as ${override} by --status-verdict)`, chain, ...(override === "ok" && chain.length ? { finalUrl } : {}), source: "request" };
   if (status === 999 || (status === 403 && res.headers["cf-mitigated"] !== undefined) || status === 429) {
     return { url, verdict: "unverifiable", status, reason: status === 999 ? "999 (bot wall)" : status === 429 ? "429 after retries" : "403 (cf-mitigated challenge)", chain, source: "request" };
   }
@@ -169,7 +173,7 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
             continue;
           }
         }
-        return done(classify(url, res, chain, current.href));
+        return done(classify(url, res, chain, current.href, s.statusVerdicts));
       } catch (err) {
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
         // A timeout already waited the whole timeout: not tried again (nor is a name that does not resolve).
