@@ -93,6 +93,9 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     problems.push({ kind: "fidelity", url: post?.sourceUrl ?? "", postId: m.postId, file: m.file, text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`, message: `the Markdown renders with different ${m.mismatch.what} than the original post` });
   }
   for (const f of plan.findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
+  // Sorted, so two crawls of the same site (whose fetch order varies with timing) give the same file.
+  const key = (p: Problem) => `${p.kind}\u0000${p.url}\u0000${p.file ?? ""}\u0000${String(p.line ?? 0).padStart(8, "0")}\u0000${p.message}`;
+  problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   files.set("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
   files.set("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
 

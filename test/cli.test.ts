@@ -93,6 +93,6 @@ describe("mia-migrate", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ posts: 65 });
     const none = await cli(["convert", "--from", tempDir(), "--out", again]);
     expect(none.code).toBe(3);
-    expect(none.stderr).toMatch(/no snapshot there/);
+    expect(none.stderr).toMatch(/no snapshot \(manifest.jsonl\) and no archive/);
   });
 });

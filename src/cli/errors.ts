@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 3,
   /** Stopped by --time-limit before finishing; the state is kept, and the same command resumes. */
   timeLimit: 4,
+  /** snapshot: another run holds the archive directory's lock; this run did nothing. */
+  locked: 5,
 } as const;
 
 /** A mistake in flags, config or profile: exit 3, one line, no stack trace. */

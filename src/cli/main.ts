@@ -66,10 +66,24 @@ addCrawlOptions(
     await runCommand(global().debug === true, async () => (await import("./commands/crawl.js")).runCrawl(startUrl, flags, global()));
   });
 
+addCrawlOptions(
+  program
+    .command("snapshot")
+    .description("take one archive snapshot of the site: a WARC/1.1 file (revisits for what did not change), its CDXJ index and a diff against the last run; safe to run from cron")
+    .argument("<start-url>", "where the crawl starts")
+    .requiredOption("--archive <dir>", "the archive directory (one subdirectory per run)")
+    .option("--keep <n>", "keep the n newest runs (and any older run their revisits refer to)")
+    .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)"),
+)
+  .addHelpText("after", "\nExit codes: 0 done, 2 done but some pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes), 5 another run holds the lock.\n\nExample (nightly, from cron):\n  mia-migrate --quiet snapshot https://www.miaprojektet.se/aktuellt-39586750 --archive /srv/mia-archive --keep 30 --time-limit 3600\n")
+  .action(async (startUrl: string, flags: import("./commands/snapshot.js").SnapshotFlags) => {
+    await runCommand(global().debug === true, async () => (await import("./commands/snapshot.js")).runSnapshot(startUrl, flags, global()));
+  });
+
 addConvertOptions(program
   .command("convert")
   .description("convert a snapshot to Markdown, offline")
-  .requiredOption("--from <snapshot-dir>", "a snapshot written by crawl or migrate")
+  .requiredOption("--from <path>", "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz")
   .option("--out <dir>", "output directory", defaults.out)
   .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH))
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")

@@ -78,6 +78,20 @@ export interface CrawlInput {
   originMap: OriginMap;
   onEvent?: (e: CrawlEvent) => void;
   random?: () => number;
+  /** Archive runs: what the previous run stored for a URL, so the request can be conditional. */
+  revalidate?: (url: string) => Revalidation | undefined;
+}
+
+/** A stored response the server can confirm unchanged with a 304 (RFC 9110 §13.1). */
+export interface Revalidation {
+  etag?: string;
+  lastModified?: string;
+  headers: Record<string, string>;
+  body: () => Promise<Buffer>;
+}
+
+function conditionalHeaders(v: Revalidation): Record<string, string> {
+  return { ...(v.etag ? { "if-none-match": v.etag } : {}), ...(v.lastModified ? { "if-modified-since": v.lastModified } : {}) };
 }
 
 interface Task {
@@ -302,12 +316,17 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       return;
     }
     const redirects: RedirectHop[] = [];
+    const redirectHeaders: Record<string, string>[] = [];
     const chain = new Set<string>([task.url.href]);
     let current = task.url;
     let res: HttpResponse;
+    let stored: Revalidation | undefined;
+    let sent: Record<string, string> = {};
     for (;;) {
+      stored = input.revalidate?.(current.href);
+      sent = stored ? conditionalHeaders(stored) : {};
       try {
-        res = await gated(current, {});
+        res = await gated(current, sent);
       } catch (err) {
         if (stopping) return; // aborted by a limit: not finished, so not recorded
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
@@ -317,6 +336,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       const location = res.headers.location;
       if (res.status >= 300 && res.status < 400 && location) {
         redirects.push({ url: current.href, status: res.status });
+        redirectHeaders.push(res.headers);
         const next = canonicalUrl(location, profile, current);
         if (!next) return recordFailure(task, "bad-redirect", `redirect to "${location}" is not an http(s) URL`, redirects, res.status);
         if (chain.has(next.href)) return recordFailure(task, "redirect-loop", `redirect loop back to ${next.href}`, redirects, res.status);
@@ -329,6 +349,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       break;
     }
     if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, res, redirects);
+    // 304 to our conditional request: the stored response stands, its headers updated with the 304's.
+    const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
+    if (notModified && stored) res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
 
     // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
     const sha = await store.putBodyAsync(res.body);
@@ -346,6 +369,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       kind,
       depth: task.depth,
       tries: task.attempt,
+      ...(redirectHeaders.length ? { redirectHeaders } : {}),
+      ...(Object.keys(sent).length ? { requestHeaders: sent } : {}),
+      ...(notModified ? { notModified } : {}),
     };
     const id = postIdOf(current, profile) ?? postIdOf(task.url, profile);
     if (id) rec.postId = id;

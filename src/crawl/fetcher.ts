@@ -77,6 +77,11 @@ function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
   }
 }
 
+/** The headers every request carries; archive request records are written from the same function. */
+export function requestHeaders(host: string, userAgent: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { host, "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", ...extra };
+}
+
 export class Fetcher {
   private readonly agent: Agent;
 
@@ -106,14 +111,10 @@ export class Fetcher {
         dispatcher: this.agent,
         signal: controller.signal,
         headers: {
-          host,
+          ...requestHeaders(host, this.opts.userAgent, extraHeaders),
           // Through --map-origin the scheme can change (https to a loopback http): say which was meant,
           // as a reverse proxy does.
           ...(target.origin !== url.origin ? { "x-forwarded-proto": url.protocol.slice(0, -1) } : {}),
-          "user-agent": this.opts.userAgent,
-          accept: "text/html,application/xhtml+xml,*/*;q=0.8",
-          "accept-encoding": "gzip, deflate, br",
-          ...extraHeaders,
         },
       });
       const headers = flattenHeaders(res.headers);

@@ -4,7 +4,7 @@ import { VERSION } from "../config/defaults.js";
 import { RunError } from "../cli/errors.js";
 import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
-import { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary } from "./crawler.js";
+import { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary, type Revalidation } from "./crawler.js";
 import type { OriginMap } from "./origin-map.js";
 
 export interface CrawlToSnapshotOptions {
@@ -14,6 +14,7 @@ export interface CrawlToSnapshotOptions {
   settings: CrawlSettings;
   originMap: OriginMap;
   onEvent?: (e: CrawlEvent) => void;
+  revalidate?: (url: string) => Revalidation | undefined;
 }
 
 export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<CrawlSummary> {
@@ -25,7 +26,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
     throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`);
   }
   try {
-    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
+    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}) });
   } finally {
     store.close();
   }

@@ -32,6 +32,13 @@ export interface FetchRecord {
   depth: number;
   tries: number;
   error?: { reason: string; message: string };
+  /** Each redirect hop's response headers, in the order of `redirects` (for WARC response records). */
+  redirectHeaders?: Record<string, string>[];
+  /** Request headers sent beyond the fetcher's own (If-None-Match / If-Modified-Since of an archive run). */
+  requestHeaders?: Record<string, string>;
+  /** The server answered 304 to a conditional request: `headers` are the stored ones updated with these
+   *  (as an HTTP cache does, RFC 9111 §4.3.4), and the body is the previous run's. */
+  notModified?: { headers: Record<string, string> };
 }
 
 /** Another URL seen for a post that was already queued: kept for redirects from every old URL. */

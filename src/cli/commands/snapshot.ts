@@ -1,0 +1,60 @@
+// `mia-migrate snapshot <start-url> --archive <dir>`: one archive run (WARC, CDXJ, diff), for cron.
+// Exit codes: 0 done, 2 done but pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes),
+// 5 another run holds the archive's lock (this one did nothing).
+import { resolve } from "node:path";
+import { diffLine } from "../../archive/diff.js";
+import { LockedError } from "../../archive/lock.js";
+import { snapshotRun } from "../../archive/snapshot-run.js";
+import { EXIT, RunError, UsageError } from "../errors.js";
+import { commonInputs, startUrlOf, type CrawlFlags } from "../options.js";
+import { CrawlProgress } from "../progress.js";
+import { crawlExitCode, crawlLine, robotsLines, type OutputFlags } from "../summary.js";
+
+export interface SnapshotFlags extends CrawlFlags {
+  archive: string;
+  keep?: string;
+  wacz?: boolean;
+}
+
+export async function runSnapshot(startUrl: string, flags: SnapshotFlags, g: OutputFlags): Promise<number> {
+  const { profile, originMap, settings } = commonInputs(flags);
+  const keep = flags.keep === undefined ? undefined : Number(flags.keep);
+  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new UsageError(`--keep "${flags.keep ?? ""}": expected a whole number ≥ 1`);
+  const quiet = g.quiet === true || g.json === true;
+  const say = (line: string) => {
+    if (!quiet) process.stderr.write(line + "\n");
+  };
+  const progress = new CrawlProgress({ quiet });
+  // SIGTERM (systemd stopping the unit) or Ctrl-C: exit, which releases the lock; the journal resumes.
+  const onSignal = (signal: NodeJS.Signals) => {
+    progress.stop();
+    process.stderr.write(`mia-migrate: stopped by ${signal}; the run is kept in ${resolve(flags.archive)}/.partial and the next run resumes it\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  let result;
+  try {
+    result = await snapshotRun({ archiveDir: resolve(flags.archive), startUrl: startUrlOf(startUrl, profile), profile, originMap, settings, ...(keep !== undefined ? { keep } : {}), wacz: flags.wacz === true, onEvent: progress.onEvent, onNote: (m) => say(`snapshot: ${m}`) });
+  } catch (err) {
+    if (err instanceof LockedError) {
+      process.stderr.write(`mia-migrate: ${err.message}\n`);
+      return EXIT.locked;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC" || code === "EACCES" || code === "EROFS" || code === "EDQUOT") throw new RunError(`cannot write the archive in ${resolve(flags.archive)}: ${code}; earlier runs are untouched, free space or fix permissions and rerun (it resumes)`);
+    throw err;
+  } finally {
+    progress.stop();
+  }
+  const { crawl, run, diff } = result;
+  const summary = { status: result.status, runId: result.runId, resumed: result.resumed, archive: resolve(flags.archive), ...(run ? { warc: `${result.runDir ?? ""}/${run.warc}`, bytes: run.bytes, counts: run.counts, diff: run.diff } : {}), crawl: { fetched: crawl.fetched, resumed: crawl.resumed, failed: crawl.failed, notFound: crawl.notFound.length }, pruned: result.pruned };
+  if (g.json === true) process.stdout.write(JSON.stringify(summary) + "\n");
+  else {
+    say(`crawl: ${crawlLine(crawl)}`);
+    for (const l of robotsLines(crawl)) say(l);
+    if (run) say(`snapshot: ${run.counts.fetches} fetches, ${run.counts.responses} responses and ${run.counts.revisits} revisits, ${(run.bytes / 1024).toFixed(1)} KiB → ${result.runDir ?? ""}/${run.warc}`);
+    if (diff) process.stdout.write(`${result.runId}: ${diffLine(diff)}\n`);
+    else say(`snapshot: stopped by --time-limit; run the same command again to resume run ${result.runId}`);
+  }
+  return crawlExitCode(crawl);
+}
