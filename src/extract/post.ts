@@ -1,7 +1,8 @@
 // A post page → a Post: title, date, tags, clean body HTML, images with their one caption, links and
 // lead. Pure: HTML and URL in, data out. What is specific to the MIA blog comes from the profile.
 import { load, type Cheerio, type CheerioAPI } from "cheerio";
-import type { AnyNode } from "domhandler";
+import { hasChildren, type AnyNode, type ChildNode, type Element } from "domhandler";
+import { selectAll } from "css-select";
 import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl } from "../crawl/url.js";
 import { postIdOf, urlDateOf } from "./classify.js";
@@ -58,6 +59,48 @@ export interface ExtractOptions {
 /** A `<p>` that only wraps bold text, short and one sentence long, stands as a sub-heading. */
 const HEADING_MAX_CHARS = 100;
 
+/** Chromium's HTML parser nests at most 512 elements deep (kMaximumHTMLParserDOMTreeDepth); deeper
+ *  markup is only ever a broken or hostile page, and it would overflow the stack of every recursive
+ *  walk after this one (text(), the serializer, turndown). */
+export const MAX_DEPTH = 512;
+
+/** Below MAX_DEPTH, elements that hold others are unwrapped: their text, images and breaks stay, in order. */
+export function capDepth(root: AnyNode | undefined): void {
+  if (!root) return;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [AnyNode, number];
+    if (!hasChildren(node)) continue;
+    if (depth < MAX_DEPTH) {
+      for (const child of node.children) stack.push([child, depth + 1]);
+      continue;
+    }
+    const leaves: ChildNode[] = [];
+    const pending = [...node.children].reverse();
+    while (pending.length) {
+      const n = pending.pop() as ChildNode;
+      if (hasChildren(n) && n.children.length > 0) pending.push(...[...n.children].reverse());
+      else leaves.push(n);
+    }
+    leaves.forEach((leaf, i) => {
+      leaf.parent = node;
+      leaf.prev = leaves[i - 1] ?? null;
+      leaf.next = leaves[i + 1] ?? null;
+    });
+    node.children = leaves;
+  }
+}
+
+/**
+ * body.find(selector) without cheerio's cost on a wide body: cheerio passes the element's children to
+ * css-select as an array, whose removeSubsets is quadratic in their number (a post of 8,000 paragraphs
+ * took 4 s, of 40,000 two minutes). Given the element itself, css-select walks its children once.
+ */
+function within($: CheerioAPI, scope: Cheerio<AnyNode>, selector: string): Cheerio<Element> {
+  const el = scope.get(0);
+  return $(el ? selectAll<AnyNode, Element>(selector, el) : []);
+}
+
 function absoluteSrc(src: string, pageUrl: string, profile: Profile): string {
   return canonicalUrl(src, profile, pageUrl)?.href ?? src;
 }
@@ -103,7 +146,7 @@ function isWhitespaceOnly(text: string): boolean {
 /** Replaces each image block with a <figure>, collecting the image and its one caption. */
 function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, pageUrl: string, opts: ExtractOptions, counts: RuleCounts): PostImage[] {
   const images: PostImage[] = [];
-  body.find(profile.post.image).each((_, el) => {
+  within($, body, profile.post.image).each((_, el) => {
     const block = $(el);
     const img = block.find("img").first();
     const src = img.attr("src");
@@ -120,7 +163,7 @@ function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, 
     block.replaceWith(figure);
   });
   // Images outside an image block: kept, with no caption.
-  body.find("img").each((_, el) => {
+  within($, body, "img").each((_, el) => {
     const img = $(el);
     if (img.parents("figure").length) return;
     const src = img.attr("src");
@@ -134,7 +177,7 @@ function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, 
 
 /** <br> inside a wrapped sentence (a word before, a lower-case word after) is a space, not a line break. */
 function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
-  body.find("br").each((_, el) => {
+  within($, body, "br").each((_, el) => {
     const br = $(el);
     const prev = el.prev;
     const next = el.next;
@@ -154,7 +197,7 @@ function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
 }
 
 function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
-  body.find("p").each((_, el) => {
+  within($, body, "p").each((_, el) => {
     const p = $(el);
     const text = collapseSpaces(p.text());
     if (!text || text.length > HEADING_MAX_CHARS || /[.!?]\s+\S/.test(text)) return;
@@ -166,15 +209,15 @@ function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
 }
 
 function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions, counts: RuleCounts): void {
-  body.find("span, font").each((_, el) => void $(el).replaceWith($(el).contents()));
+  within($, body, "span, font").each((_, el) => void $(el).replaceWith($(el).contents()));
   // Old editors nest a list directly in a list; it belongs in the item before it (or a new item).
-  body.find("ul > ul, ul > ol, ol > ul, ol > ol").each((_, el) => {
+  within($, body, "ul > ul, ul > ol, ol > ul, ol > ol").each((_, el) => {
     const list = $(el);
     const prev = list.prev("li");
     if (prev.length) prev.append(list);
     else list.wrap("<li></li>");
   });
-  body.find("*").each((_, el) => {
+  within($, body, "*").each((_, el) => {
     for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"]) $(el).removeAttr(attr);
   });
   // Text: Unicode, encoding damage, and runs of spaces (NBSP included) in running text.
@@ -185,13 +228,13 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions
     } else if ("children" in node && !("name" in node && (node.name === "code" || node.name === "pre"))) for (const c of node.children) walk(c);
   };
   for (const n of body.toArray()) walk(n);
-  body.find("img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
-  body.find("p").each((_, el) => {
+  within($, body, "img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
+  within($, body, "p").each((_, el) => {
     const p = $(el);
     if (isWhitespaceOnly(p.text()) && p.find("img, figure, iframe").length === 0) p.remove();
   });
   // Trim the spaces the old editor left at paragraph edges.
-  body.find("p, h2, li, figcaption").each((_, el) => {
+  within($, body, "p, h2, li, figcaption").each((_, el) => {
     const first = el.firstChild;
     const last = el.lastChild;
     if (first?.type === "text") (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(/^[ \u00a0]+/, "");
@@ -205,6 +248,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   const urlDate = urlDateOf(url, profile);
   if (!id || !urlDate) return null;
   const $ = load(html);
+  capDepth($.root().get(0));
   const changes: RuleCounts = {};
   // Read before the body is cleaned: cleaning drops the class attributes a date selector may need.
   const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
@@ -214,7 +258,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   let body = $(profile.post.body).first();
   const bodyFallback = body.length === 0;
   if (bodyFallback) body = densestBlock($);
-  for (const sel of profile.post.strip) body.find(sel).remove();
+  for (const sel of profile.post.strip) within($, body, sel).remove();
 
   const images = extractImages($, body, profile, pageUrl, opts, changes);
   dropWrappingBreaks($, body);
@@ -222,10 +266,17 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   promoteHeadings($, body);
 
   const links: PostLink[] = [];
-  const blocks = body.children().toArray();
-  body.find("a[href]").each((_, el) => {
+  const bodyEl = body.get(0);
+  const blockIndex = new Map(body.children().toArray().map((b, i) => [b as AnyNode, i]));
+  // The top-level block a link sits in: up the parents, not a search through every block.
+  const topBlock = (el: AnyNode): number => {
+    let node: AnyNode = el;
+    while (node.parent && node.parent !== bodyEl) node = node.parent;
+    return blockIndex.get(node) ?? -1;
+  };
+  within($, body, "a[href]").each((_, el) => {
     const a = $(el);
-    const top = blocks.findIndex((b) => b === el || $(b).find(el).length > 0);
+    const top = topBlock(el);
     const raw = (a.attr("href") ?? "").trim();
     let href = raw;
     try {
@@ -243,7 +294,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
     if (t && !tags.includes(t)) tags.push(t);
   });
 
-  const firstParagraph = body.find("p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
+  const firstParagraph = within($, body, "p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
   const lead = cutAtWord(collapseSpaces(plainText($, firstParagraph)), opts.leadMaxChars);
 
   return {
