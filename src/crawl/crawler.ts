@@ -100,6 +100,9 @@ interface Task {
   attempt: number;
 }
 
+/** Errors of the disk, not of the page: they stop the crawl instead of failing one page after another. */
+const STORAGE_ERRORS: ReadonlySet<string> = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EFBIG"]);
+
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
 
 function safeUrl(raw: string, base: string): string | undefined {
@@ -144,10 +147,22 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => (finish = r));
 
-  const stop = (why: "time-limit") => {
+  // A write to the snapshot that fails (disk full, read-only, permissions) ends the crawl: every later
+  // page would fail the same way. What is in the journal stays valid, and a rerun resumes from it.
+  let storageError: NodeJS.ErrnoException | null = null;
+  const onError = (task: Task, err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== undefined && STORAGE_ERRORS.has(code)) {
+      storageError ??= err as NodeJS.ErrnoException;
+      stop(null);
+      return;
+    }
+    recordFailure(task, "internal", (err as Error).message);
+  };
+  const stop = (why: "time-limit" | null) => {
     if (stopping) return;
     stopping = true;
-    summary.stoppedBy = why;
+    if (why) summary.stoppedBy = why;
     abort.abort();
     for (const t of timers) {
       clearTimeout(t);
@@ -168,7 +183,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const run = () => {
       void queue
         .add(async () => (stopping ? undefined : work(task)))
-        .catch((err: unknown) => recordFailure(task, "internal", (err as Error).message))
+        .catch((err: unknown) => onError(task, err))
         .finally(settle);
     };
     if (delayMs <= 0) return run();
@@ -441,5 +456,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   if (limitTimer) clearTimeout(limitTimer);
   await fetcher.close();
   summary.durationMs = Date.now() - started;
+  if (storageError) throw storageError;
   return summary;
 }

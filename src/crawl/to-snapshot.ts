@@ -1,5 +1,7 @@
 // Crawl into a snapshot directory: opens the store (with a clear error when it cannot be written),
 // crawls, and always closes the store so the manifest is flushed.
+import { accessSync, constants, existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { VERSION } from "../config/defaults.js";
 import { RunError } from "../cli/errors.js";
 import type { Profile } from "../profiles/profile.js";
@@ -17,17 +19,39 @@ export interface CrawlToSnapshotOptions {
   revalidate?: (url: string) => Revalidation | undefined;
 }
 
+/** Why a directory cannot be made: asked of its nearest existing ancestor (a recursive mkdir on a
+ *  read-only disk reports ENOENT, which would send the user looking for the wrong thing). */
+function writeProblem(dir: string): string | undefined {
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    accessSync(at, constants.W_OK);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code;
+  }
+}
+
 export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<CrawlSummary> {
   const store = new SnapshotStore(opts.snapshotDir);
   try {
     store.open({ startUrl: opts.startUrl, createdAt: new Date().toISOString(), tool: `mia-migrate ${VERSION}` });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    const code = writeProblem(opts.snapshotDir) ?? (err as NodeJS.ErrnoException).code ?? "error";
     throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`);
   }
   try {
     return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG") throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}: the disk is full; free space and run the same command again (it resumes; everything fetched so far is kept)`);
+    if (code === "EROFS" || code === "EACCES" || code === "EPERM") throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}: not writable; choose a writable --out or --snapshot directory`);
+    throw err;
   } finally {
-    store.close();
+    try {
+      store.close();
+    } catch {
+      /* closing after a failed write: the journal's complete lines are what counts */
+    }
   }
 }
