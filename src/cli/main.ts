@@ -4,9 +4,8 @@
 // cheerio and turndown (measured: `--version` 0.32 s before, see the issue note).
 import { Command } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
-import { DEFAULT_PROFILE_PATH } from "../profiles/profile.js";
 import { EXIT } from "./errors.js";
-import { addConvertOptions, addCrawlOptions, addLinkOptions, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
+import { addConvertOptions, addCrawlOptions, addLinkOptions, profileOption, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
 import { runCommand } from "./run.js";
 import { CONFIG_FILE, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "./errors.js";
@@ -85,7 +84,7 @@ addConvertOptions(program
   .description("convert a snapshot to Markdown, offline")
   .requiredOption("--from <path>", "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz")
   .option("--out <dir>", "output directory", defaults.out)
-  .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH))
+  .addOption(profileOption()))
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")
   .action(async (flags: ConvertFlags & { from: string; out: string; profile: string }) => {
     await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
@@ -108,7 +107,7 @@ program
   .description("render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)")
   .requiredOption("--from <snapshot-dir>", "the snapshot the Markdown was converted from")
   .option("--out <dir>", "the output directory holding the Markdown", defaults.out)
-  .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
+  .addOption(profileOption())
   .option("--keep-typography", "the Markdown was converted with --keep-typography")
   .addHelpText("after", "\nExample:\n  mia-migrate verify --from site/snapshot --out site\n")
   .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {

@@ -27,10 +27,15 @@ export interface CrawlFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** --profile, its default named rather than shown as a path into the installed package. */
+export function profileOption(): Option {
+  return new Option("--profile <file>", "site profile (YAML)").default(DEFAULT_PROFILE_PATH, "the built-in MIA profile");
+}
+
 export function addCrawlOptions(cmd: Command): Command {
   return cmd
     .option("--map-origin <from=to>", "send requests for origin FROM to TO, keeping FROM's Host header and URLs (repeatable; * maps every origin)", collect, [])
-    .option("--profile <file>", "site profile (YAML)", DEFAULT_PROFILE_PATH)
+    .addOption(profileOption())
     .option("--user-agent <ua>", "User-Agent to send", defaults.userAgent)
     .option("--concurrency <n>", "requests in flight over all hosts", String(defaults.crawl.concurrency))
     .option("--host-concurrency <n>", "requests in flight per host (politeness: loosen only for your own server)", String(defaults.crawl.perHostConcurrency))
@@ -152,7 +157,7 @@ export function addLinkOptions(cmd: Command): Command {
     .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
     .option("--status-verdict <code=verdict>", `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`, collect, [])
     .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
-    .option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings", DEFAULT_WORDS_PATH);
+    .addOption(new Option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings").default(DEFAULT_WORDS_PATH, "the built-in MIA word list"));
 }
 
 const STATUS_VERDICTS = ["ok", "broken", "unverifiable"] as const;
