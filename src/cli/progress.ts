@@ -22,7 +22,7 @@ export class CrawlProgress {
 
   constructor(private readonly opts: ProgressOptions) {
     this.stream = opts.stream ?? process.stderr;
-    this.tty = this.stream.isTTY === true;
+    this.tty = redraws(this.stream);
     if (!opts.quiet) this.timer = setInterval(() => this.render(), this.tty ? 200 : (opts.intervalMs ?? 5000));
     this.timer?.unref();
   }
@@ -57,12 +57,17 @@ export class CrawlProgress {
 }
 
 /** The link checker's progress: links checked and broken so far, on one line (TTY) or every few seconds. */
+/** A line redrawn in place only on a terminal that can (not a pipe, a log file, or TERM=dumb). */
+function redraws(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY === true && process.env.TERM !== "dumb";
+}
+
 export class LinkProgress {
   private checked = 0;
   private broken = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly stream: NodeJS.WriteStream = process.stderr;
-  private readonly tty = process.stderr.isTTY === true;
+  private readonly tty = redraws(process.stderr);
 
   constructor(private readonly opts: { quiet: boolean }) {
     if (!opts.quiet) this.timer = setInterval(() => this.render(), this.tty ? 200 : 5000);

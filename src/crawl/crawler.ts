@@ -4,6 +4,7 @@
 // Resume needs no separate queue file: the manifest records every finished URL with its body, and the
 // links of a page are a pure function of that body. Replaying the manifest rebuilds the frontier exactly,
 // so a rerun after kill -9 fetches only what was not finished.
+import { setMaxListeners } from "node:events";
 import PQueue from "p-queue";
 import { rawLinks } from "../extract/discover.js";
 import { pageKind, postIdOf } from "../extract/classify.js";
@@ -142,6 +143,8 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   let stopping = false;
   // Aborts requests in flight when a limit stops the crawl; they are not recorded, so a rerun fetches them.
   const abort = new AbortController();
+  // Every request in flight listens on this one signal: more than Node's default of 10 is expected.
+  setMaxListeners(0, abort.signal);
   let outstanding = 0;
   const timers = new Set<NodeJS.Timeout>();
   let finish: () => void = () => {};
