@@ -35,6 +35,17 @@ const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit
 let stdout = "";
 child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
 const code: number = await new Promise((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+
+// Two nightly archive snapshots of the same site: the first full, the second all revisits.
+const archive = out + "/archive";
+const snapshots: { runId: string; bytes: number; counts: { responses: number; revisits: number } }[] = [];
+for (let night = 0; night < 2; night++) {
+  const run = spawn(process.execPath, [root + "dist/cli/main.js", "--json", "snapshot", "https://www.miaprojektet.se/aktuellt-39586750", "--archive", archive, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--wacz"], { stdio: ["ignore", "pipe", "inherit"] });
+  let line = "";
+  run.stdout.on("data", (d: Buffer) => (line += d.toString()));
+  await new Promise((resolve) => run.on("close", resolve));
+  snapshots.push(JSON.parse(line.trim().split("\n").pop() ?? "{}") as (typeof snapshots)[number]);
+}
 await server.close();
 
 const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -57,5 +68,6 @@ if (links) console.log(`  links checked   ${links.unique}: ${links.ok} ok, ${lin
 const f = summary.report?.findings;
 if (f) console.log(`  findings        ${f.error} errors, ${f.warning} warnings, ${f.info} info  (output/demo/report/report.md)`);
 console.log(`  conversion      ${problems.length} notes in output/demo/report/problems.json`);
+for (const [i, r] of snapshots.entries()) if (r.counts) console.log(`  archive run ${i + 1}   ${r.runId}: ${r.counts.responses} responses, ${r.counts.revisits} revisits, ${(r.bytes / 1024).toFixed(0)} KiB  (output/demo/archive/${r.runId}/)`);
 // Exit 2 (pages failed) would be a real failure here: the replica serves every post.
 process.exit(code === 0 ? 0 : 1);

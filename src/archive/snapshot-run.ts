@@ -11,8 +11,7 @@
 //                              posts.json, diff.json, diff.md (and mia-<id>.wacz with --wacz)
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { VERSION } from "../config/defaults.js";
-import { defaults } from "../config/defaults.js";
+import { defaults, VERSION } from "../config/defaults.js";
 import { postsFromSnapshot } from "../convert/from-snapshot.js";
 import type { CrawlEvent, CrawlSettings, CrawlSummary, Revalidation } from "../crawl/crawler.js";
 import type { OriginMap } from "../crawl/origin-map.js";

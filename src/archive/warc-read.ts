@@ -35,10 +35,9 @@ export function warcFiles(source: string): string[] {
     return [source, ...others];
   }
   return listRunDirs(source)
-    .reverse().flatMap((run) => {
-    const f = join(source, run, `mia-${run}.warc.gz`);
-    return existsSync(f) ? [f] : [];
-  });
+    .reverse()
+    .map((run) => join(source, run, `mia-${run}.warc.gz`))
+    .filter((f) => existsSync(f));
 }
 
 /** Complete runs of an archive directory, oldest first (names are UTC timestamps, so they sort). */
@@ -84,9 +83,9 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
     }
     if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
   }
+  if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
   const store = new SnapshotStore(dir);
   mkdirSync(dir, { recursive: true });
-  if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
   const missing = [...wanted].filter((sha) => !bodies.has(sha));
   if (missing.length) throw new Error(`${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`);
   const first = manifest.find((r) => r.type === "fetch");
