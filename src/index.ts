@@ -16,3 +16,7 @@ export { toDocument, type Document } from "./convert/document.js";
 export { migrate, convertSnapshot, type MigrateOptions, type MigrateResult } from "./migrate.js";
 export { crawlToSnapshot } from "./crawl/to-snapshot.js";
 export { EXIT, UsageError, RunError } from "./cli/errors.js";
+export { snapshotRun, type SnapshotRunOptions, type SnapshotRunResult, type RunInfo } from "./archive/snapshot-run.js";
+export { snapshotFromArchive, listRunDirs } from "./archive/warc-read.js";
+export { diffRuns, type RunDiff, type ArchivedPost } from "./archive/diff.js";
+export { checkAndReport, type CheckOptions } from "./links/check-and-report.js";
