@@ -158,23 +158,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     const url = rec.finalUrl;
     const before = previous[url];
     const sent = rec.requestHeaders ?? {};
-    const unchanged = before !== undefined && before.sha256 === sha && before.status === rec.status;
-    if (rec.notModified && before) {
-      // A real 304: recorded as the server sent it, pointing at the capture that holds the payload.
-      const response = revisit(url, date, REVISIT_NOT_MODIFIED, statusLine(304), archivedHeaders(rec.notModified.headers, null), before);
-      const at = await exchange(url, date, response, sent);
-      index(url, date, { mime: "warc/revisit", status: 304, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
-      counts.revisits++;
-      counts.unchanged++;
-      state[url] = { status: rec.status, sha256: sha, headers: rec.headers, original: before.original };
-      return;
-    }
     const headers = archivedHeaders(rec.headers, rec.size);
-    if (unchanged) {
-      // The server sent the whole body again, byte for byte the same: a revisit by payload digest.
-      const response = revisit(url, date, REVISIT_IDENTICAL, statusLine(rec.status), headers, before);
+    // A real 304 is recorded as the server sent it; a 200 whose body is byte for byte the last one is a
+    // revisit by payload digest. Both point at the capture that holds the payload.
+    const as304 = rec.notModified !== undefined;
+    if (before && (as304 || (before.sha256 === sha && before.status === rec.status))) {
+      const status = as304 ? 304 : rec.status;
+      const response = revisit(url, date, as304 ? REVISIT_NOT_MODIFIED : REVISIT_IDENTICAL, statusLine(status), as304 ? archivedHeaders(rec.notModified?.headers ?? {}, null) : headers, before);
       const at = await exchange(url, date, response, sent);
-      index(url, date, { mime: "warc/revisit", status: rec.status, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
+      index(url, date, { mime: "warc/revisit", status, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
       counts.revisits++;
       counts.unchanged++;
       state[url] = { status: rec.status, sha256: sha, headers: rec.headers, original: before.original };
