@@ -7,6 +7,7 @@
 import { setMaxListeners } from "node:events";
 import PQueue from "p-queue";
 import { rawLinks } from "../extract/discover.js";
+import { storageProblem } from "../store/storage-errors.js";
 import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Profile } from "../profiles/profile.js";
 import type { FetchRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
@@ -101,9 +102,6 @@ interface Task {
   attempt: number;
 }
 
-/** Errors of the disk, not of the page: they stop the crawl instead of failing one page after another. */
-const STORAGE_ERRORS: ReadonlySet<string> = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EFBIG"]);
-
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
 
 function safeUrl(raw: string, base: string): string | undefined {
@@ -154,8 +152,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   // page would fail the same way. What is in the journal stays valid, and a rerun resumes from it.
   let storageError: NodeJS.ErrnoException | null = null;
   const onError = (task: Task, err: unknown) => {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== undefined && STORAGE_ERRORS.has(code)) {
+    if (storageProblem(err)) {
       storageError ??= err as NodeJS.ErrnoException;
       stop(null);
       return;

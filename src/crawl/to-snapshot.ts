@@ -6,6 +6,7 @@ import { VERSION } from "../config/defaults.js";
 import { RunError } from "../cli/errors.js";
 import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
+import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 import { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary, type Revalidation } from "./crawler.js";
 import type { OriginMap } from "./origin-map.js";
 
@@ -43,10 +44,10 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
   try {
     return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}) });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG") throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}: the disk is full; free space and run the same command again (it resumes; everything fetched so far is kept)`);
-    if (code === "EROFS" || code === "EACCES" || code === "EPERM") throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}: not writable; choose a writable --out or --snapshot directory`);
-    throw err;
+    const problem = storageProblem(err);
+    if (!problem) throw err;
+    const action = problem === "not-writable" ? "choose a writable --out or --snapshot directory" : "free space and run the same command again (it resumes; everything fetched so far is kept)";
+    throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${(err as NodeJS.ErrnoException).code ?? ""}: ${PROBLEM_TEXT[problem]}; ${action}`);
   } finally {
     try {
       store.close();

@@ -4,6 +4,7 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { RunError } from "../cli/errors.js";
 import { writeFileAtomic } from "../store/atomic.js";
+import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 
 export function safeJoin(root: string, rel: string): string {
   const full = resolve(root, rel);
@@ -19,7 +20,8 @@ export function writeTree(root: string, files: ReadonlyMap<string, string | Uint
       writeFileAtomic(path, text);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? "";
-      const hint = code === "ENOSPC" ? "the disk is full; free space and run again (finished files are kept)" : code === "EACCES" || code === "EROFS" ? "the directory is not writable; choose another --out" : (err as Error).message;
+      const problem = storageProblem(err);
+      const hint = problem === "full" ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)` : problem === "not-writable" ? "the directory is not writable; choose another --out" : (err as Error).message;
       throw new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
     }
   }

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { diffLine } from "../../archive/diff.js";
 import { LockedError } from "../../archive/lock.js";
 import { snapshotRun } from "../../archive/snapshot-run.js";
+import { PROBLEM_TEXT, storageProblem } from "../../store/storage-errors.js";
 import { EXIT, RunError, UsageError } from "../errors.js";
 import { commonInputs, startUrlOf, type CrawlFlags } from "../options.js";
 import { CrawlProgress } from "../progress.js";
@@ -40,8 +41,8 @@ export async function runSnapshot(startUrl: string, flags: SnapshotFlags, g: Out
       process.stderr.write(`mia-migrate: ${err.message}\n`);
       return EXIT.locked;
     }
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC" || code === "EACCES" || code === "EROFS" || code === "EDQUOT") throw new RunError(`cannot write the archive in ${resolve(flags.archive)}: ${code}; earlier runs are untouched, free space or fix permissions and rerun (it resumes)`);
+    const problem = storageProblem(err);
+    if (problem) throw new RunError(`cannot write the archive in ${resolve(flags.archive)}: ${(err as NodeJS.ErrnoException).code ?? ""}: ${PROBLEM_TEXT[problem]}; earlier runs are untouched, free space or fix permissions and rerun (it resumes)`);
     throw err;
   } finally {
     progress.stop();
