@@ -104,6 +104,12 @@ interface Task {
 
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
 
+/** A copy of a short string that does not share memory with the string it was cut from. V8 keeps a
+ *  substring as a slice of its parent: a href kept from a 5 MB archive page would keep the whole page. */
+function ownCopy(s: string): string {
+  return Buffer.from(s, "utf8").toString("utf8");
+}
+
 function safeUrl(raw: string, base: string): string | undefined {
   try {
     return new URL(raw, base).href;
@@ -418,7 +424,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       const pageIndependent = base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));
       if (pageIndependent) {
         if (processed.has(raw)) continue;
-        processed.add(raw);
+        processed.add(ownCopy(raw));
       }
       const abs = safeUrl(raw, pageBase);
       if (abs) enqueue(abs, depth + 1);
