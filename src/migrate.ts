@@ -4,16 +4,18 @@ import { join } from "node:path";
 import type { CrawlEvent, CrawlSettings, CrawlSummary } from "./crawl/crawler.js";
 import type { OriginMap } from "./crawl/origin-map.js";
 import { crawlToSnapshot } from "./crawl/to-snapshot.js";
-import { postsFromSnapshot } from "./convert/from-snapshot.js";
+import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "./convert/from-snapshot.js";
 import type { FrontmatterFields } from "./convert/frontmatter.js";
 import { ownedDirs, type LayoutName } from "./convert/layout.js";
 import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
-import { planSite, type PlanFinding, type SiteFile } from "./convert/site.js";
-import { verifyAll, type FidelitySummary } from "./convert/verify.js";
+import { planPlaces, planPost, planRedirects, type PlanFinding, type SiteFile } from "./convert/site.js";
+import { emptyFidelity, verifyInto, type FidelitySummary } from "./convert/verify.js";
+import { defaults } from "./config/defaults.js";
 import type { Profile } from "./profiles/profile.js";
-import type { Post } from "./extract/post.js";
+import type { ExtractOptions, Post } from "./extract/post.js";
+import { PostSpool } from "./store/post-spool.js";
 import { SnapshotStore } from "./store/snapshot.js";
-import { removeStale, writeTree } from "./write/output.js";
+import { removeStale, writeFailure, writeOutputFile } from "./write/output.js";
 
 export interface ConvertOptions {
   profile: Profile;
@@ -41,8 +43,9 @@ export interface Problem {
 
 export interface ConvertResult {
   posts: number;
-  /** The posts as extracted, for the link check that follows in `migrate` (no second extraction). */
-  extracted: Post[];
+  /** The posts as extracted, when the caller asked to keep them (`migrate` hands them to the link
+   *  check: no second extraction). The caller removes the spool when done. */
+  extracted: PostSpool | null;
   /** The fidelity check run on the written Markdown (null with --figures hugo: shortcodes do not render). */
   fidelity: FidelitySummary | null;
   written: string[];
@@ -62,47 +65,104 @@ function siteFilesOf(store: SnapshotStore): Map<string, SiteFile> {
   return files;
 }
 
-export function convertSnapshot(snapshotDir: string, outDir: string, opts: ConvertOptions): ConvertResult {
+/** The problems a post carries out of extraction, before it is converted. */
+function extractionProblems(p: Post): Problem[] {
+  return [
+    ...(p.dateConflict ? [{ kind: "date-conflict" as const, url: p.sourceUrl, postId: p.id, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` }] : []),
+    ...(p.extractedBy === "fallback" ? [{ kind: "extracted-by-fallback" as const, url: p.sourceUrl, postId: p.id, message: "the profile's selectors did not match; extracted by the generic fallback" }] : []),
+  ];
+}
+
+/** Posts of the snapshot extracted once into a spool under `outDir`; their keys kept in memory. */
+export function spoolPosts(store: SnapshotStore, outDir: string, profile: Profile, opts: ExtractOptions): { spool: PostSpool } & SnapshotPosts<PostKey> {
+  const path = join(outDir, defaults.convert.postSpool);
+  let spool: PostSpool;
+  try {
+    spool = new PostSpool(path);
+  } catch (err) {
+    throw writeFailure(path, err);
+  }
+  try {
+    const keys = extractPosts(store, profile, opts, (post) => {
+      try {
+        spool.append(post);
+      } catch (err) {
+        throw writeFailure(spool.path, err);
+      }
+      return postKey(post);
+    });
+    spool.close();
+    return { spool, ...keys };
+  } catch (err) {
+    spool.remove();
+    throw err;
+  }
+}
+
+/**
+ * Converts every post of a snapshot into `outDir`, one post at a time: extract all into a spool (pass
+ * 1: titles and dates give every slug and place), then convert, write and verify each post (pass 2).
+ * Memory stays flat with the number of posts; every file is written atomically as it is ready.
+ */
+export function convertSnapshot(snapshotDir: string, outDir: string, opts: ConvertOptions, keep: { extracted?: boolean } = {}): ConvertResult {
   const store = new SnapshotStore(snapshotDir);
-  const { posts, otherUrls, unreadable } = postsFromSnapshot(store, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
-  const plan = planSite(posts, otherUrls, siteFilesOf(store), opts);
+  const { spool, posts: keys, otherUrls, unreadable } = spoolPosts(store, outDir, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
+  try {
+    const site = planPlaces(keys, opts);
+    const siteFiles = siteFilesOf(store);
+    const written = new Set<string>();
+    const write = (rel: string, data: string | Uint8Array) => {
+      writeOutputFile(outDir, rel, data);
+      written.add(rel);
+    };
 
-  const files = plan.files;
-  files.set("redirects/redirects.json", JSON.stringify(plan.redirects, null, 2) + "\n");
-  files.set("redirects/_redirects", netlifyRedirects(plan.redirects));
-  files.set("redirects/nginx-redirects.conf", nginxMap(plan.redirects));
-  files.set("redirects/htaccess", htaccess(plan.redirects));
+    const problems: Problem[] = [];
+    for (const rec of store.records()) {
+      if (rec.type !== "fetch" || !rec.error) continue;
+      const notFound = rec.status >= 400 && rec.status < 500;
+      problems.push({ kind: notFound ? "not-found" : "fetch-failed", url: rec.url, message: rec.error.message });
+    }
+    for (const u of unreadable) problems.push({ kind: "unreadable-post", url: u.url, message: u.reason });
 
-  const problems: Problem[] = [];
-  for (const rec of store.records()) {
-    if (rec.type !== "fetch" || !rec.error) continue;
-    const notFound = rec.status >= 400 && rec.status < 500;
-    problems.push({ kind: notFound ? "not-found" : "fetch-failed", url: rec.url, message: rec.error.message });
+    const fidelity = opts.figures === "hugo" ? null : emptyFidelity();
+    let docs = 0;
+    for (const post of spool) {
+      problems.push(...extractionProblems(post));
+      const planned = planPost(post, site, otherUrls.get(post.id) ?? [], siteFiles, opts);
+      if (!planned) continue;
+      const { doc, assets, findings } = planned;
+      write(doc.path, doc.text);
+      docs++;
+      for (const [path, file] of assets) if (!written.has(path)) write(path, file.read());
+      if (fidelity) verifyInto(fidelity, post, doc.path, doc.markdown);
+      for (const f of findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
+    }
+    // Spooled in crawl order; reported oldest first, as the slugs were given.
+    fidelity?.mismatches.sort((a, b) => Number(a.postId) - Number(b.postId));
+    const urlOf = new Map(keys.map((k) => [k.id, k.sourceUrl]));
+    for (const m of fidelity?.mismatches ?? []) {
+      problems.push({ kind: "fidelity", url: urlOf.get(m.postId) ?? "", postId: m.postId, file: m.file, text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`, message: `the Markdown renders with different ${m.mismatch.what} than the original post` });
+    }
+
+    const redirects = planRedirects(keys, site, otherUrls);
+    write("redirects/redirects.json", JSON.stringify(redirects, null, 2) + "\n");
+    write("redirects/_redirects", netlifyRedirects(redirects));
+    write("redirects/nginx-redirects.conf", nginxMap(redirects));
+    write("redirects/htaccess", htaccess(redirects));
+
+    // Sorted, so two crawls of the same site (whose fetch order varies with timing) give the same file.
+    const key = (p: Problem) => `${p.kind}\u0000${p.url}\u0000${p.file ?? ""}\u0000${String(p.line ?? 0).padStart(8, "0")}\u0000${p.message}`;
+    problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    write("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
+    write("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
+
+    const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, written));
+    if (!keep.extracted) spool.remove();
+    return { posts: docs, extracted: keep.extracted ? spool : null, fidelity, written: [...written], removed, problems };
+  } catch (err) {
+    spool.remove();
+    throw err;
   }
-  for (const u of unreadable) problems.push({ kind: "unreadable-post", url: u.url, message: u.reason });
-  for (const p of posts) if (p.dateConflict) problems.push({ kind: "date-conflict", url: p.sourceUrl, postId: p.id, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` });
-  for (const p of posts) if (p.extractedBy === "fallback") problems.push({ kind: "extracted-by-fallback", url: p.sourceUrl, postId: p.id, message: "the profile's selectors did not match; extracted by the generic fallback" });
-  const byId = new Map(posts.map((p) => [p.id, p]));
-  const pairs = plan.docs.flatMap((d) => {
-    const post = byId.get(d.postId);
-    return post ? [{ post, file: d.path, body: d.markdown }] : [];
-  });
-  const fidelity = opts.figures === "hugo" ? null : verifyAll(pairs);
-  for (const m of fidelity?.mismatches ?? []) {
-    const post = byId.get(m.postId);
-    problems.push({ kind: "fidelity", url: post?.sourceUrl ?? "", postId: m.postId, file: m.file, text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`, message: `the Markdown renders with different ${m.mismatch.what} than the original post` });
-  }
-  for (const f of plan.findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
-  // Sorted, so two crawls of the same site (whose fetch order varies with timing) give the same file.
-  const key = (p: Problem) => `${p.kind}\u0000${p.url}\u0000${p.file ?? ""}\u0000${String(p.line ?? 0).padStart(8, "0")}\u0000${p.message}`;
-  problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  files.set("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
-  files.set("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
-
-  writeTree(outDir, files);
-  const keep = new Set(files.keys());
-  const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, keep));
-  return { posts: plan.docs.length, extracted: posts, fidelity, written: [...files.keys()], removed, problems };
 }
 
 export interface MigrateOptions extends ConvertOptions {
@@ -119,9 +179,11 @@ export interface MigrateResult {
   snapshotDir: string;
 }
 
-export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
+/** Crawl, then convert. With `keep.extracted` the extracted posts stay in their spool for the caller
+ *  (the CLI's link check), who removes it. */
+export async function migrate(opts: MigrateOptions, keep: { extracted?: boolean } = {}): Promise<MigrateResult> {
   const snapshotDir = join(opts.outDir, "snapshot");
   const result = await crawlToSnapshot({ ...opts, snapshotDir });
-  const convert = convertSnapshot(snapshotDir, opts.outDir, opts);
+  const convert = convertSnapshot(snapshotDir, opts.outDir, opts, keep);
   return { crawl: result, convert, snapshotDir };
 }

@@ -51,6 +51,8 @@ export const defaults = {
     figures: "markdown" as "markdown" | "html" | "hugo",
     /** Copy the old site's images and files into the output. */
     assets: true,
+    /** Under --out: the extracted posts, parked on disk while a run passes over them; removed after. */
+    postSpool: ".mia-migrate/posts.jsonl",
   },
   links: {
     /** lychee's default; linkinator has none and users hit hangs. */

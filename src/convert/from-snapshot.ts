@@ -3,18 +3,27 @@
 import { decodeBody } from "../crawl/charset.js";
 import { extractPost, type ExtractOptions, type Post } from "../extract/post.js";
 import type { Profile } from "../profiles/profile.js";
+import { ownCopy } from "../store/own-copy.js";
 import type { SnapshotStore } from "../store/snapshot.js";
 
-export interface SnapshotPosts {
-  posts: Post[];
+/** What the whole-site steps (slugs, places, redirects, duplicate titles) need of a post: no body. */
+export type PostKey = Pick<Post, "id" | "sourceUrl" | "title" | "date">;
+
+/** A post's key, in strings of its own: a key must not keep the post's body (or its page) alive. */
+export const postKey = (p: Post): PostKey => ({ id: ownCopy(p.id), sourceUrl: ownCopy(p.sourceUrl), title: ownCopy(p.title), date: ownCopy(p.date) });
+
+export interface SnapshotPosts<P extends PostKey = Post> {
+  /** Oldest first (by id): stable slug suffixes go to the later post of a pair. */
+  posts: P[];
   /** Post id → other URLs of the site that lead to it. */
   otherUrls: Map<string, string[]>;
   /** Post pages that could not be read as posts. */
   unreadable: { url: string; reason: string }[];
 }
 
-export function postsFromSnapshot(store: SnapshotStore, profile: Profile, opts: ExtractOptions): SnapshotPosts {
-  const byId = new Map<string, Post>();
+/** Extracts every post of the snapshot once, handing each to `take`; keeps what `take` returns. */
+export function extractPosts<P extends PostKey>(store: SnapshotStore, profile: Profile, opts: ExtractOptions, take: (post: Post) => P): SnapshotPosts<P> {
+  const byId = new Map<string, P>();
   const otherUrls = new Map<string, string[]>();
   const unreadable: SnapshotPosts["unreadable"] = [];
   const addUrl = (id: string, url: string) => {
@@ -32,14 +41,18 @@ export function postsFromSnapshot(store: SnapshotStore, profile: Profile, opts: 
     if (rec.status !== 200 || !rec.sha256 || byId.has(rec.postId)) continue;
     const { text } = decodeBody(store.readBody(rec.sha256), rec.headers["content-type"]);
     const post = extractPost(text, rec.finalUrl, profile, opts);
-    if (post) byId.set(post.id, post);
+    if (post) byId.set(post.id, take(post));
     else unreadable.push({ url: rec.finalUrl, reason: "no post id or date in the URL" });
   }
   for (const [id, urls] of otherUrls) {
     const post = byId.get(id);
     if (post) otherUrls.set(id, urls.filter((u) => u !== post.sourceUrl));
   }
-  // Oldest first: stable slug suffixes go to the later post of a pair.
   const posts = [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
   return { posts, otherUrls, unreadable };
+}
+
+/** Every post in memory: for small jobs (verify, an archive's diff). A migration streams (see PostSpool). */
+export function postsFromSnapshot(store: SnapshotStore, profile: Profile, opts: ExtractOptions): SnapshotPosts {
+  return extractPosts(store, profile, opts, (post) => post);
 }

@@ -34,3 +34,14 @@ export function placeOf(layout: LayoutName, date: string, slug: string): Place {
 export function ownedDirs(layout: LayoutName): string[] {
   return layout === "hugo" ? ["content"] : ["posts", "assets"];
 }
+
+/** The page URL a Markdown file of the output becomes: its permalink, else what its place implies (the
+ *  reverse of placeOf, for reading an output folder back). */
+export function pageUrlOf(file: string, text: string): string | undefined {
+  const permalink = /^permalink: (\S+)$/m.exec(text.split("\n---\n")[0] ?? "")?.[1];
+  if (permalink) return permalink.replace(/^["']|["']$/g, "");
+  let m = /^content\/(.+)\/index\.md$/.exec(file);
+  if (m) return `/${m[1]}/`;
+  m = /^(posts\/.+)\.md$/.exec(file);
+  return m ? `/${m[1]}/` : undefined;
+}

@@ -2,6 +2,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
+import type { DocRef } from "../report/finding.js";
+import { ownCopy } from "../store/own-copy.js";
+import { pageUrlOf } from "./layout.js";
 
 export interface OutputDoc {
   postId: string;
@@ -32,17 +35,35 @@ export function outputFiles(outDir: string, dir = outDir): Set<string> {
   return out;
 }
 
-export function readOutput(outDir: string): Map<string, OutputDoc> {
-  const docs = new Map<string, OutputDoc>();
+/** Each Markdown post of the output, read one at a time (sorted by path). */
+export function* eachOutputDoc(outDir: string): Generator<OutputDoc> {
   for (const rel of [...outputFiles(outDir)].filter((f) => f.endsWith(".md")).sort()) {
-    const full = join(outDir, rel);
-    const text = readFileSync(full, "utf8");
-    const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
-    if (!m) continue;
-    const fm = parse(m[1] ?? "") as { source_id?: unknown; slug?: unknown } | null;
-    if (!fm?.source_id) continue;
-    const postId = String(fm.source_id);
-    docs.set(postId, { postId, file: rel, text, body: m[2] ?? "", slug: String(fm.slug ?? "") });
+    const doc = readOutputDoc(outDir, rel);
+    if (doc) yield doc;
   }
-  return docs;
+}
+
+/** One Markdown file of the output as a post's document, or null if it is not one of our posts. */
+export function readOutputDoc(outDir: string, rel: string): OutputDoc | null {
+  const text = readFileSync(join(outDir, rel), "utf8");
+  const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
+  if (!m) return null;
+  const fm = parse(m[1] ?? "") as { source_id?: unknown; slug?: unknown } | null;
+  if (!fm?.source_id) return null;
+  return { postId: String(fm.source_id), file: rel, text, body: m[2] ?? "", slug: String(fm.slug ?? "") };
+}
+
+/** Every post's document, texts and all: for small outputs (verify, checking an output on its own). */
+export function readOutput(outDir: string): Map<string, OutputDoc> {
+  return new Map([...eachOutputDoc(outDir)].map((d) => [d.postId, d]));
+}
+
+/** Post id → its file, slug and page URL, without keeping any text: the whole-site view of a report. */
+export function indexOutput(outDir: string): Map<string, DocRef> {
+  const index = new Map<string, DocRef>();
+  for (const d of eachOutputDoc(outDir)) {
+    const url = pageUrlOf(d.file, d.text);
+    index.set(ownCopy(d.postId), { file: d.file, slug: ownCopy(d.slug), ...(url ? { url: ownCopy(url) } : {}) });
+  }
+  return index;
 }

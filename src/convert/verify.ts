@@ -85,16 +85,16 @@ export interface FidelitySummary {
   mismatches: { postId: string; file: string; mismatch: Mismatch }[];
 }
 
-export function verifyAll(pairs: readonly { post: Post; file: string; body: string }[]): FidelitySummary {
-  const summary: FidelitySummary = { posts: pairs.length, textEqual: 0, linksKept: 0, imagesKept: 0, captionsKept: 0, mismatches: [] };
-  for (const { post, file, body } of pairs) {
-    const found = verifyMarkdown(post, body);
-    const has = (what: Mismatch["what"]) => found.some((m) => m.what === what);
-    if (!has("text")) summary.textEqual++;
-    if (!has("links")) summary.linksKept++;
-    if (!has("images")) summary.imagesKept++;
-    if (!has("captions")) summary.captionsKept++;
-    for (const mismatch of found) summary.mismatches.push({ postId: post.id, file, mismatch });
-  }
-  return summary;
+export const emptyFidelity = (): FidelitySummary => ({ posts: 0, textEqual: 0, linksKept: 0, imagesKept: 0, captionsKept: 0, mismatches: [] });
+
+/** Checks one post's Markdown and counts it into `summary` (a migration checks each post as it is written). */
+export function verifyInto(summary: FidelitySummary, post: Post, file: string, body: string): void {
+  const found = verifyMarkdown(post, body);
+  const has = (what: Mismatch["what"]) => found.some((m) => m.what === what);
+  summary.posts++;
+  if (!has("text")) summary.textEqual++;
+  if (!has("links")) summary.linksKept++;
+  if (!has("images")) summary.imagesKept++;
+  if (!has("captions")) summary.captionsKept++;
+  for (const mismatch of found) summary.mismatches.push({ postId: post.id, file, mismatch });
 }

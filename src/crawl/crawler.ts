@@ -4,6 +4,7 @@
 // Resume needs no separate queue file: the manifest records every finished URL with its body, and the
 // links of a page are a pure function of that body. Replaying the manifest rebuilds the frontier exactly,
 // so a rerun after kill -9 fetches only what was not finished.
+import { ownCopy } from "../store/own-copy.js";
 import { setMaxListeners } from "node:events";
 import PQueue from "p-queue";
 import { rawLinks } from "../extract/discover.js";
@@ -103,12 +104,6 @@ interface Task {
 }
 
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
-
-/** A copy of a short string that does not share memory with the string it was cut from. V8 keeps a
- *  substring as a slice of its parent: a href kept from a 5 MB archive page would keep the whole page. */
-function ownCopy(s: string): string {
-  return Buffer.from(s, "utf8").toString("utf8");
-}
 
 function safeUrl(raw: string, base: string): string | undefined {
   try {

@@ -2,8 +2,11 @@
 // the old site answered, the output folder gives the Markdown files the findings point into.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { postsFromSnapshot } from "../convert/from-snapshot.js";
-import { outputFiles, readOutput } from "../convert/read-output.js";
+import { postKey, type PostKey } from "../convert/from-snapshot.js";
+import { eachOutputDoc, indexOutput, outputFiles, readOutputDoc } from "../convert/read-output.js";
+import { defaults } from "../config/defaults.js";
+import { spoolPosts } from "../migrate.js";
+import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
 import type { OriginMap } from "../crawl/origin-map.js";
@@ -17,7 +20,7 @@ import { canonicalUrl } from "../crawl/url.js";
 import { writeTree } from "../write/output.js";
 import { loadCache, saveCache } from "./cache.js";
 import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "./checker.js";
-import { collectLinks } from "./collect.js";
+import { collectLinks, type LinkOccurrence } from "./collect.js";
 import { load } from "cheerio";
 import { loadSpellChecker } from "../report/spelling.js";
 
@@ -33,8 +36,8 @@ export interface CheckOptions {
   cacheFile: string | null;
   cacheAgeMs: number;
   onResult?: (r: LinkResult) => void;
-  /** Posts already extracted from this snapshot (by the convert step of `migrate`). */
-  posts?: readonly Post[];
+  /** Posts already extracted from this snapshot (by the convert step of `migrate`), re-iterable. */
+  posts?: Iterable<Post>;
   /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
   spellingWords?: ReadonlySet<string> | null;
 }
@@ -66,11 +69,37 @@ function problemsOf(outDir: string): Problem[] {
   }
 }
 
+/** The posts to report on: handed over by `migrate`, else extracted once into a spool, or (with no
+ *  snapshot) read back from the Markdown. Re-iterable; `done` removes what was made here. */
+function postSource(opts: CheckOptions, store: SnapshotStore | null): { posts: Iterable<Post>; keys: PostKey[]; done(): void } {
+  if (opts.posts) {
+    const keys = [...opts.posts].map(postKey).sort((a, b) => Number(a.id) - Number(b.id));
+    return { posts: opts.posts, keys, done: () => {} };
+  }
+  if (store) {
+    const { spool, posts: keys } = spoolPosts(store, opts.outDir, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography });
+    return { posts: spool, keys, done: () => spool.remove() };
+  }
+  const posts = postsFromMarkdown(eachOutputDoc(opts.outDir));
+  return { posts, keys: posts.map(postKey), done: () => {} };
+}
+
 export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   const store = opts.snapshotDir ? new SnapshotStore(opts.snapshotDir) : null;
-  const output = readOutput(opts.outDir);
-  const posts = opts.posts ?? (store ? postsFromSnapshot(store, opts.profile, { leadMaxChars: 300, typography: opts.typography }).posts : postsFromMarkdown(output.values()));
-  const occurrences = posts.flatMap((p) => collectLinks(p, store === null));
+  const source = postSource(opts, store);
+  try {
+    return await reportOn(opts, store, source.posts, source.keys);
+  } finally {
+    source.done();
+  }
+}
+
+async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: Iterable<Post>, keys: PostKey[]): Promise<Report> {
+  const occurrences: LinkOccurrence[] = [];
+  for (const p of posts) occurrences.push(...collectLinks(p, store === null));
+  // Post by post, oldest first (the spool holds them in crawl order, which varies with timing); in
+  // each post, in the order they stand.
+  occurrences.sort((a, b) => Number(a.postId) - Number(b.postId) || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0));
   const knownById = store ? knownPages(store) : new Map<string, KnownPage>();
   const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({
@@ -83,26 +112,39 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
     ...(opts.onResult ? { onResult: opts.onResult } : {}),
   });
   if (opts.cacheFile) saveCache(opts.cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
-  const docs = new Map([...output.values()].map((d) => [d.postId, { file: d.file, text: d.text, slug: d.slug }]));
-  let spelling: Map<string, string[]> | undefined;
-  if (opts.spellingWords) {
-    const checker = await loadSpellChecker(opts.spellingWords);
-    // A line break or a block ends a word; URLs and e-mail addresses are not prose.
-    const prose = (html: string) =>
-      load(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
-        .root()
-        .text()
-        .replace(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu, " ");
-    spelling = new Map(posts.map((p) => [p.id, checker.unknown(`${p.title} ${prose(p.bodyHtml)}`)]));
-  }
+  const docs = indexOutput(opts.outDir);
+  const checker = opts.spellingWords ? await loadSpellChecker(opts.spellingWords) : null;
   // Fragments into pages of the old site: the id must be on the target page (from the snapshot).
-  const missingFragments = occurrences.flatMap((o) => {
+  const missingFragments = occurrences.filter((o) => {
     const hash = /#(.+)$/.exec(o.url)?.[1];
     const target = hash ? canonicalUrl(o.url, opts.profile) : null;
     const ids = target ? knownById.get(target.href)?.ids?.() : undefined;
-    return hash && ids && !ids.has(decodeURIComponent(hash)) ? [o] : [];
+    return hash !== undefined && ids !== undefined && !ids.has(decodeURIComponent(hash));
   });
-  const report = buildReport({ posts, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir), missingFragments, ...(spelling ? { spelling } : {}) });
+  const site: QaContext = { posts: keys, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir) };
+  const byPost = <T extends { postId: string }>(list: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) m.set(x.postId, [...(m.get(x.postId) ?? []), x]);
+    return m;
+  };
+  const occurrencesOf = byPost(occurrences);
+  const fragmentsOf = byPost(missingFragments);
+  // One post and its Markdown in memory at a time.
+  function* postContexts(): Generator<PostContext> {
+    for (const post of posts) {
+      const ref = docs.get(post.id);
+      const doc = ref ? (readOutputDoc(opts.outDir, ref.file) ?? undefined) : undefined;
+      yield {
+        site,
+        post,
+        doc: doc && { file: doc.file, text: doc.text, slug: doc.slug },
+        occurrences: occurrencesOf.get(post.id) ?? [],
+        missingFragments: fragmentsOf.get(post.id) ?? [],
+        ...(checker ? { spelling: checker.unknown(`${post.title} ${prose(post.bodyHtml)}`) } : {}),
+      };
+    }
+  }
+  const report = buildReport(site, postContexts());
   writeTree(
     opts.outDir,
     new Map([
@@ -116,3 +158,11 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   return report;
 }
 
+/** A post's words for the spelling check: a line break or a block ends a word; URLs and e-mail
+ *  addresses are not prose. */
+function prose(html: string): string {
+  return load(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
+    .root()
+    .text()
+    .replace(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu, " ");
+}

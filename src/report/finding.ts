@@ -1,5 +1,6 @@
 // A finding of the QA report, and what every rule gets to look at.
 import type { Problem } from "../migrate.js";
+import type { PostKey } from "../convert/from-snapshot.js";
 import type { Post } from "../extract/post.js";
 import type { LinkResult } from "../links/checker.js";
 import type { LinkOccurrence } from "../links/collect.js";
@@ -23,16 +24,27 @@ export interface Finding {
   message: string;
 }
 
+/** A post's Markdown file with its text: at hand for one post at a time. */
 export interface Doc {
   file: string;
   text: string;
   slug: string;
 }
 
+/** A post's Markdown file as the whole-site rules see it: where it is and what it became, no text. */
+export interface DocRef {
+  file: string;
+  slug: string;
+  /** The page's URL path on the new site. */
+  url?: string;
+}
+
+/** What every rule sees of the whole site. No post bodies and no Markdown texts: a report of 10,000
+ *  posts passes over them one at a time (see PostContext). */
 export interface QaContext {
-  posts: readonly Post[];
+  posts: readonly PostKey[];
   /** Post id → its Markdown file. */
-  docs: ReadonlyMap<string, Doc>;
+  docs: ReadonlyMap<string, DocRef>;
   occurrences: readonly LinkOccurrence[];
   /** Link URL (fragment stripped) → its check. */
   results: ReadonlyMap<string, LinkResult>;
@@ -41,18 +53,33 @@ export interface QaContext {
   profile: Profile;
   /** Every file in the output, relative to it (for checking rewritten links offline). */
   outputFiles?: ReadonlySet<string>;
-  /** Links whose #fragment names no element of the old-site page they point into. */
-  missingFragments?: readonly LinkOccurrence[];
-  /** Post id → words the dictionary does not know (only with --spelling). */
-  spelling?: ReadonlyMap<string, readonly string[]>;
 }
+
+/** One post, its Markdown and its links, for the rules that look into posts. */
+export interface PostContext {
+  site: QaContext;
+  post: Post;
+  doc: Doc | undefined;
+  /** This post's link occurrences. */
+  occurrences: readonly LinkOccurrence[];
+  /** This post's links whose #fragment names no element of the old-site page they point into. */
+  missingFragments: readonly LinkOccurrence[];
+  /** Words the dictionary does not know (only with --spelling). */
+  spelling?: readonly string[];
+}
+
+export type RuleFinding = Omit<Finding, "rule" | "severity">;
 
 export interface Rule {
   id: string;
   severity: Severity;
   /** One line for the report's legend. */
   description: string;
-  check(ctx: QaContext): Omit<Finding, "rule" | "severity">[];
+  /** Findings about the site as a whole. */
+  check?(site: QaContext): RuleFinding[];
+  /** Findings about one post: called once per report with the site (to prepare what the rule
+   *  compares against), then once per post with the checker it returns. */
+  forPosts?(site: QaContext): (pc: PostContext) => RuleFinding[];
 }
 
 /** The first line of a Markdown file holding `needle`. */

@@ -2,7 +2,7 @@
 // it), so a CI diff shows only what changed. Its shape is documented in the README ("report.json").
 import type { LinkResult, Verdict } from "../links/checker.js";
 import type { LinkOccurrence } from "../links/collect.js";
-import type { Finding, QaContext, Severity } from "./finding.js";
+import type { Finding, PostContext, QaContext, Rule, RuleFinding, Severity } from "./finding.js";
 import { RULES } from "./rules/index.js";
 
 export interface Report {
@@ -23,8 +23,12 @@ export interface Report {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function buildReport(ctx: QaContext): Report {
-  const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx).map((f) => ({ rule: rule.id, severity: rule.severity, ...f })));
+/** Runs every rule: the whole-site ones once, the per-post ones over `posts`, one post at a time. */
+export function buildReport(site: QaContext, posts: Iterable<PostContext>): Report {
+  const label = (rule: Rule) => (f: RuleFinding): Finding => ({ rule: rule.id, severity: rule.severity, ...f });
+  const findings: Finding[] = RULES.flatMap((rule) => (rule.check?.(site) ?? []).map(label(rule)));
+  const perPost = RULES.flatMap((rule) => (rule.forPosts ? [{ check: rule.forPosts(site), label: label(rule) }] : []));
+  for (const pc of posts) for (const r of perPost) for (const f of r.check(pc)) findings.push(r.label(f));
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -36,7 +40,7 @@ export function buildReport(ctx: QaContext): Report {
   );
   // A result from the cache of successes reads as the request it came from: the report stays the same
   // whether or not a run could use the cache (reruns after an interruption give identical files).
-  const links = [...ctx.results.values()].map((l) => (l.source === "cache" ? { ...l, source: "request" as const } : l)).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const links = [...site.results.values()].map((l) => (l.source === "cache" ? { ...l, source: "request" as const } : l)).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const verdicts: Record<Verdict, number> = { ok: 0, redirected: 0, broken: 0, unverifiable: 0, skipped: 0 };
   for (const l of links) verdicts[l.verdict]++;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -46,10 +50,10 @@ export function buildReport(ctx: QaContext): Report {
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }
   const postsPerMonth: Record<string, number> = {};
-  for (const p of [...ctx.posts].sort((a, b) => a.date.localeCompare(b.date))) postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
+  for (const p of [...site.posts].sort((a, b) => a.date.localeCompare(b.date))) postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
   return {
     format: "mia-migrate-report/1",
-    summary: { posts: ctx.posts.length, links: { occurrences: ctx.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule, postsPerMonth },
+    summary: { posts: site.posts.length, links: { occurrences: site.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule, postsPerMonth },
     rules: RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
     findings,
     links,

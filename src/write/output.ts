@@ -13,18 +13,26 @@ export function safeJoin(root: string, rel: string): string {
   return full;
 }
 
-export function writeTree(root: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  for (const [rel, text] of files) {
-    const path = safeJoin(root, rel);
-    try {
-      writeFileAtomic(path, text);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? "";
-      const problem = storageProblem(err);
-      const hint = problem === "full" ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)` : problem === "not-writable" ? "the directory is not writable; choose another --out" : (err as Error).message;
-      throw new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
-    }
+/** Writes one file of the output, atomically; a full disk or a read-only directory is one clear error. */
+export function writeOutputFile(root: string, rel: string, data: string | Uint8Array): void {
+  const path = safeJoin(root, rel);
+  try {
+    writeFileAtomic(path, data);
+  } catch (err) {
+    throw writeFailure(path, err);
   }
+}
+
+/** The one-line error for a write into the output that failed: what, where, and what to do. */
+export function writeFailure(path: string, err: unknown): RunError {
+  const code = (err as NodeJS.ErrnoException).code ?? "";
+  const problem = storageProblem(err);
+  const hint = problem === "full" ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)` : problem === "not-writable" ? "the directory is not writable; choose another --out" : (err as Error).message;
+  return new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
+}
+
+export function writeTree(root: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  for (const [rel, data] of files) writeOutputFile(root, rel, data);
 }
 
 /** Removes files under `root/sub` that are not in `keep` (paths relative to root), e.g. posts renamed since. */

@@ -3,7 +3,7 @@
 // written to <dir>/report/. Exit codes as lychee's: 0 nothing broken, 2 broken links.
 import { join, resolve } from "node:path";
 import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
-import { readOutput } from "../../convert/read-output.js";
+import { eachOutputDoc } from "../../convert/read-output.js";
 import { checkAndReport } from "../../links/check-and-report.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
@@ -23,7 +23,7 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
   const markdownOnly = !startUrl && !flags.from && !new SnapshotStore(from).exists();
-  if (markdownOnly && readOutput(out).size === 0) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
+  if (markdownOnly && eachOutputDoc(out).next().done === true) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
   const quiet = g.quiet === true || g.json === true;
   if (startUrl) {
     const progress = new CrawlProgress({ quiet });

@@ -13,9 +13,11 @@ export async function runMigrate(startUrl: string, flags: CrawlFlags & ConvertFl
   const convert = convertOptions(flags, profile);
   const outDir = resolve(flags.out);
   const progress = new CrawlProgress({ quiet: g.quiet === true || g.json === true });
-  const result = await migrate({ ...convert, startUrl: startUrlOf(startUrl, profile), outDir, originMap, settings, onEvent: progress.onEvent }).finally(() => progress.stop());
   const links = flags.checkLinks === false ? null : checkSettings(flags, settings);
-  const qa = links ? await checkAndReport({ posts: result.convert.extracted, snapshotDir: result.snapshotDir, outDir, profile, originMap, settings: links.settings, typography: convert.typography, cacheFile: links.cacheFile, cacheAgeMs: links.cacheAgeMs, spellingWords: links.spellingWords }) : null;
+  // The link check reads the posts the conversion extracted (kept in their spool): no second extraction.
+  const result = await migrate({ ...convert, startUrl: startUrlOf(startUrl, profile), outDir, originMap, settings, onEvent: progress.onEvent }, { extracted: links !== null }).finally(() => progress.stop());
+  const extracted = result.convert.extracted;
+  const qa = links && extracted ? await checkAndReport({ posts: extracted, snapshotDir: result.snapshotDir, outDir, profile, originMap, settings: links.settings, typography: convert.typography, cacheFile: links.cacheFile, cacheAgeMs: links.cacheAgeMs, spellingWords: links.spellingWords }).finally(() => extracted.remove()) : null;
   report(g, { crawl: result.crawl, convert: { posts: result.convert.posts, problems: result.convert.problems.length, out: outDir }, ...(qa ? { report: qa.summary } : {}) }, [
     `crawl: ${crawlLine(result.crawl)}`,
     ...robotsLines(result.crawl),

@@ -1,10 +1,10 @@
 // `mia-migrate verify --from <snapshot> --out <dir>`: the Markdown files on disk, rendered back to HTML,
 // against the posts in the snapshot. Exit 2 when anything differs, naming the file and what.
 import { resolve } from "node:path";
-import { readOutput } from "../../convert/read-output.js";
+import { indexOutput, readOutputDoc } from "../../convert/read-output.js";
 import { defaults } from "../../config/defaults.js";
-import { postsFromSnapshot } from "../../convert/from-snapshot.js";
-import { verifyAll } from "../../convert/verify.js";
+import { extractPosts, postKey } from "../../convert/from-snapshot.js";
+import { emptyFidelity, verifyInto } from "../../convert/verify.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -15,13 +15,16 @@ export async function runVerify(flags: { from: string; out: string; profile: str
   const from = resolve(flags.from);
   const out = resolve(flags.out);
   if (!new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl)`);
-  const { posts } = postsFromSnapshot(new SnapshotStore(from), profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: flags.keepTypography !== true });
-  const byId = new Map(posts.map((p) => [p.id, p]));
-  const pairs = [...readOutput(out).values()].flatMap((d) => {
-    const post = byId.get(d.postId);
-    return post ? [{ post, file: d.file, body: d.body }] : [];
+  // One post at a time: each extracted post is checked against its file and let go.
+  const docs = indexOutput(out);
+  const s = emptyFidelity();
+  const { posts } = extractPosts(new SnapshotStore(from), profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: flags.keepTypography !== true }, (post) => {
+    const ref = docs.get(post.id);
+    const doc = ref ? readOutputDoc(out, ref.file) : null;
+    if (doc) verifyInto(s, post, doc.file, doc.body);
+    return postKey(post);
   });
-  const s = verifyAll(pairs);
+  s.mismatches.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const pct = (n: number) => (s.posts ? ((100 * n) / s.posts).toFixed(1) : "0.0") + "%";
   const lines = [
     `verified ${s.posts} posts of ${posts.length} in the snapshot: text equal ${s.textEqual} (${pct(s.textEqual)}), links kept ${pct(s.linksKept)}, images ${pct(s.imagesKept)}, captions ${pct(s.captionsKept)}`,

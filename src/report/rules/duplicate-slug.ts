@@ -6,5 +6,14 @@ export const duplicateSlug: Rule = {
   id: "duplicate-slug",
   severity: "info",
   description: "A post whose slug needed a suffix because another post had it first.",
-  check: (ctx) => ctx.posts.flatMap((p) => { const d = ctx.docs.get(p.id); return d && /-\d+$/.test(d.slug) && ctx.posts.some((q) => q.id !== p.id && ctx.docs.get(q.id)?.slug === d.slug.replace(/-\d+$/, "")) ? [{ ...base(ctx, p.id, p.sourceUrl, d.slug), message: `slug "${d.slug}": another post has "${d.slug.replace(/-\d+$/, "")}"` }] : []; }),
+  forPosts: (site) => {
+    const slugs = new Map<string, string>();
+    for (const [id, d] of site.docs) slugs.set(d.slug, id);
+    return (pc) => {
+      const slug = pc.doc?.slug ?? "";
+      const first = slug.replace(/-\d+$/, "");
+      const owner = slugs.get(first);
+      return /-\d+$/.test(slug) && owner !== undefined && owner !== pc.post.id ? [{ ...base(pc, slug), message: `slug "${slug}": another post has "${first}"` }] : [];
+    };
+  },
 };

@@ -6,9 +6,12 @@ export const duplicateTitle: Rule = {
   id: "duplicate-title",
   severity: "warning",
   description: "Two or more posts with the same title.",
-  check: (ctx) => {
+  forPosts: (site) => {
     const byTitle = new Map<string, string[]>();
-    for (const p of ctx.posts) byTitle.set(p.title.toLowerCase(), [...(byTitle.get(p.title.toLowerCase()) ?? []), p.id]);
-    return ctx.posts.filter((p) => (byTitle.get(p.title.toLowerCase())?.length ?? 0) > 1).map((p) => ({ ...base(ctx, p.id, p.sourceUrl, p.title), message: `the same title as post ${byTitle.get(p.title.toLowerCase())?.filter((id) => id !== p.id).join(", ")}` }));
+    for (const p of site.posts) byTitle.set(p.title.toLowerCase(), [...(byTitle.get(p.title.toLowerCase()) ?? []), p.id]);
+    return (pc) => {
+      const others = (byTitle.get(pc.post.title.toLowerCase()) ?? []).filter((id) => id !== pc.post.id);
+      return others.length > 0 ? [{ ...base(pc, pc.post.title), message: `the same title as post ${others.join(", ")}` }] : [];
+    };
   },
 };

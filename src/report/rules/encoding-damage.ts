@@ -7,5 +7,10 @@ export const encodingDamage: Rule = {
   id: "encoding-damage",
   severity: "error",
   description: "Encoding damage left in a title or body (Ã, â€, U+FFFD).",
-  check: (ctx) => ctx.posts.filter((p) => looksDamaged(p.title) || looksDamaged(textOf(p.bodyHtml))).map((p) => ({ ...base(ctx, p.id, p.sourceUrl, /\S*(Ã|â€|\ufffd)\S*/.exec(p.title + " " + textOf(p.bodyHtml))?.[0] ?? p.title), message: "encoding damage the repair could not undo" })),
+  forPosts: () => (pc) => {
+    const { title } = pc.post;
+    const body = textOf(pc.post.bodyHtml);
+    if (!looksDamaged(title) && !looksDamaged(body)) return [];
+    return [{ ...base(pc, /\S*(Ã|â€|\ufffd)\S*/.exec(title + " " + body)?.[0] ?? title), message: "encoding damage the repair could not undo" }];
+  },
 };

@@ -7,12 +7,12 @@ export const httpLink: Rule = {
   id: "http-link",
   severity: "warning",
   description: "A link to another site over plain http://.",
-  check: (ctx) =>
-    ctx.occurrences
+  forPosts: () => (pc) =>
+    pc.occurrences
       .filter((o) => o.url.startsWith("http://"))
       .filter((o) => {
-        const u = canonicalUrl(o.url, ctx.profile);
-        return !(u && isSiteUrl(u, ctx.profile));
+        const u = canonicalUrl(o.url, pc.site.profile);
+        return !(u && isSiteUrl(u, pc.site.profile));
       })
-      .map((o) => finding(ctx, o, "uses http://; use https:// if the site offers it")),
+      .map((o) => finding(pc, o, "uses http://; use https:// if the site offers it")),
 };

@@ -6,11 +6,9 @@ export const manualHyphenation: Rule = {
   id: "manual-hyphenation",
   severity: "info",
   description: "A word that may hold a left-over line-break hyphen (\"Samordnings-förbundet\"): never changed, only listed.",
-  check: (ctx) =>
-    ctx.posts.flatMap((p) =>
-      [...new Set([...textOf(p.bodyHtml).matchAll(/(?<![\p{L}-])\p{L}{4,}-\p{Ll}{4,}(?![\p{L}-])/gu)].map((m) => m[0]))]
-        // "icke-diskriminering" and the like are written with a hyphen on purpose.
-        .filter((w) => /^\p{L}+s-|^\p{L}+-\p{Ll}/u.test(w) && !/^\p{Lu}{2,}/u.test(w) && !/^icke-/iu.test(w))
-        .map((w) => ({ ...base(ctx, p.id, p.sourceUrl, w), message: `"${w}": a left-over hyphenation? (would be "${w.replace("-", "")}")` })),
-    ),
+  forPosts: () => (pc) =>
+    [...new Set([...textOf(pc.post.bodyHtml).matchAll(/(?<![\p{L}-])\p{L}{4,}-\p{Ll}{4,}(?![\p{L}-])/gu)].map((m) => m[0]))]
+      // "icke-diskriminering" and the like are written with a hyphen on purpose.
+      .filter((w) => /^\p{L}+s-|^\p{L}+-\p{Ll}/u.test(w) && !/^\p{Lu}{2,}/u.test(w) && !/^icke-/iu.test(w))
+      .map((w) => ({ ...base(pc, w), message: `"${w}": a left-over hyphenation? (would be "${w.replace("-", "")}")` })),
 };

@@ -6,5 +6,5 @@ export const noTags: Rule = {
   id: "no-tags",
   severity: "info",
   description: "A post without tags.",
-  check: (ctx) => ctx.posts.filter((p) => p.tags.length === 0).map((p) => ({ ...base(ctx, p.id, p.sourceUrl, p.title), message: "the post has no tags" })),
+  forPosts: () => (pc) => (pc.post.tags.length === 0 ? [{ ...base(pc, pc.post.title), message: "the post has no tags" }] : []),
 };

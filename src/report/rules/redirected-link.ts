@@ -6,8 +6,8 @@ export const redirectedLink: Rule = {
   id: "redirected-link",
   severity: "warning",
   description: "A link that redirects permanently: update it to the final URL.",
-  check: (ctx) =>
-    occurrencesWith(ctx, (v, internal) => v === "redirected" && !internal)
+  forPosts: () => (pc) =>
+    occurrencesWith(pc, (v, internal) => v === "redirected" && !internal)
       .filter(({ r }) => r.permanent)
-      .map(({ o, r }) => finding(ctx, o, `moved permanently to ${r.finalUrl} (${r.chain.length} redirect${r.chain.length > 1 ? "s" : ""})`)),
+      .map(({ o, r }) => finding(pc, o, `moved permanently to ${r.finalUrl} (${r.chain.length} redirect${r.chain.length > 1 ? "s" : ""})`)),
 };

@@ -6,9 +6,8 @@ export const templateText: Rule = {
   id: "template-text",
   severity: "error",
   description: "Text of the old site's template inside a post body (\"Läs hela inlägget\", share links, tag lists).",
-  check: (ctx) =>
-    ctx.posts.flatMap((p) => {
-      const m = /Läs hela inlägget|Dela på Facebook|Twittra|Etiketter:|Äldre inlägg/.exec(textOf(p.bodyHtml));
-      return m ? [{ ...base(ctx, p.id, p.sourceUrl, m[0]), message: `template text in the body: "${m[0]}"` }] : [];
-    }),
+  forPosts: () => (pc) => {
+    const m = /Läs hela inlägget|Dela på Facebook|Twittra|Etiketter:|Äldre inlägg/.exec(textOf(pc.post.bodyHtml));
+    return m ? [{ ...base(pc, m[0]), message: `template text in the body: "${m[0]}"` }] : [];
+  },
 };
