@@ -2,6 +2,7 @@
 // The mia-migrate command line: flags, progress and exit codes only; the work is in the library.
 // Each command's code is loaded only when that command runs, so --help and a crawl do not pay for
 // cheerio and turndown (measured: `--version` 0.32 s before, see the issue note).
+import { setFlagsFromString } from "node:v8";
 import { Command } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
 import { EXIT } from "./errors.js";
@@ -10,6 +11,13 @@ import { runCommand } from "./run.js";
 import { CONFIG_FILE, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "./errors.js";
 import type { OutputFlags } from "./summary.js";
+
+// A batch run allocates fast and keeps little (about 40 MB live at 10,000 posts), and V8's default lets
+// the heap grow to four times what survived the last full collection before collecting again: peak RSS
+// of a 10,000-post `migrate` swung between 420 and 920 MB from run to run. A smaller growing factor
+// keeps it under 300 MB at no measurable cost in time (see defaults.memory). The command line only:
+// the library leaves its host's collector alone; a --heap-growing-percent given to node wins.
+if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent"))) setFlagsFromString(`--heap-growing-percent=${defaults.memory.heapGrowingPercent}`);
 
 const program = new Command();
 program
