@@ -52,6 +52,19 @@ describe("the config file", () => {
     expect(listFiles(join(dir, "from-flag"), ".md").length).toBeGreaterThan(60);
   });
 
+  it("can give the options a command needs (--from), and says so when neither it nor a flag does", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "mia-migrate.config.yaml"), `convert:\n  from: ${JSON.stringify(snapshot)}\n  out: site\n`);
+    expect((await cli(["--quiet", "convert"], dir)).code).toBe(0);
+    expect(listFiles(join(dir, "site"), ".md").length).toBeGreaterThan(60);
+    const missing = await cli(["verify", "--out", "site"], dir);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/required option '--from <snapshot-dir>' not specified \(give it on the command line or as from: in .*mia-migrate\.config\.yaml\)/)]);
+    const bare = await cli(["crawl", "https://www.miaprojektet.se/"], tempDir());
+    expect(bare.code).toBe(3);
+    expect(bare.stderr).toMatch(/required option '--snapshot <dir>' not specified/);
+  });
+
   it("is found with --config anywhere", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "elsewhere.yaml"), `out: ${JSON.stringify(join(dir, "x"))}\n`);

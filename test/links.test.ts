@@ -187,6 +187,16 @@ describe("re-classified status codes (--status-verdict, or status-verdict: in th
   });
 });
 
+describe("links excluded by the user (--skip-link, or skip-link: in the config file)", () => {
+  it("never requests them, reports them as skipped with the pattern, and checks the rest", async () => {
+    const r = await checkAndReport(options({ settings: settings({ skip: [/^https:\/\/www\.rsmh\.se\//] }) }));
+    expect(server.log.filter((e) => e.host === "www.rsmh.se")).toEqual([]);
+    expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "skipped", reason: "excluded by --skip-link ^https:\\/\\/www\\.rsmh\\.se\\/" });
+    expect(r.findings.some((f) => f.url === "https://www.rsmh.se/brukarrevision/" && f.rule === "broken-link")).toBe(false);
+    expect(linkOf(r, "https://www.linkedin.com/company/miaprojektet")?.verdict).toBe("unverifiable");
+  });
+});
+
 describe("syntax-only checks", () => {
   it("checks mailto: and tel: without a request, and skips other schemes", () => {
     expect(checkSyntax("mailto:helena.bajlo@haninge.se")?.verdict).toBe("ok");

@@ -3,12 +3,12 @@
 // Each command's code is loaded only when that command runs, so --help and a crawl do not pay for
 // cheerio and turndown (measured: `--version` 0.32 s before, see the issue note).
 import { setFlagsFromString } from "node:v8";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
 import { EXIT } from "./errors.js";
 import { addConvertOptions, addCrawlOptions, addLinkOptions, profileOption, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
 import { runCommand } from "./run.js";
-import { CONFIG_FILE, loadConfigFor, renderConfigTemplate } from "./config-file.js";
+import { CONFIG_FILE, configKey, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "./errors.js";
 import type { OutputFlags } from "./summary.js";
 
@@ -39,13 +39,27 @@ const global = () => program.opts<OutputFlags>();
 program.hook("preAction", (_program, action) => {
   if (action.name() === "init") return;
   try {
-    loadConfigFor(program, action, program.opts<{ config?: string }>().config);
+    const file = loadConfigFor(program, action, program.opts<{ config?: string }>().config);
+    // Checked here, once the file has had its say (commander's requiredOption is checked before it).
+    for (const opt of action.options) {
+      if (NEEDED.has(opt) && action.getOptionValue(opt.attributeName()) === undefined) {
+        throw new UsageError(`required option '${opt.flags}' not specified (give it on the command line${file ? ` or as ${configKey(opt)}: in ${file}` : ` or in ${CONFIG_FILE}`})`);
+      }
+    }
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`mia-migrate: ${err.message}\n`);
     process.exit(err.exitCode);
   }
 });
+
+/** Options a command cannot run without: given as a flag or in the config file. */
+const NEEDED = new Set<Option>();
+function needed(flags: string, description: string): Option {
+  const opt = new Option(flags, description);
+  NEEDED.add(opt);
+  return opt;
+}
 
 addLinkOptions(addConvertOptions(addCrawlOptions(
   program
@@ -66,7 +80,7 @@ addCrawlOptions(
     .command("crawl")
     .description("crawl the blog into a snapshot that later stages read offline (rerun to resume)")
     .argument("<start-url>", "where the crawl starts")
-    .requiredOption("--snapshot <dir>", "snapshot directory"),
+    .addOption(needed("--snapshot <dir>", "snapshot directory")),
 )
   .addHelpText("after", "\nExample:\n  mia-migrate crawl https://www.miaprojektet.se/aktuellt-39586750 --snapshot snap --time-limit 3600\n")
   .action(async (startUrl: string, flags: CrawlFlags & { snapshot: string }) => {
@@ -78,7 +92,7 @@ addCrawlOptions(
     .command("snapshot")
     .description("take one archive snapshot of the site: a WARC/1.1 file (revisits for what did not change), its CDXJ index and a diff against the last run; safe to run from cron")
     .argument("<start-url>", "where the crawl starts")
-    .requiredOption("--archive <dir>", "the archive directory (one subdirectory per run)")
+    .addOption(needed("--archive <dir>", "the archive directory (one subdirectory per run)"))
     .option("--keep <n>", "keep the n newest runs (and any older run their revisits refer to)")
     .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)"),
 )
@@ -90,7 +104,7 @@ addCrawlOptions(
 addConvertOptions(program
   .command("convert")
   .description("convert a snapshot to Markdown, offline")
-  .requiredOption("--from <path>", "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz")
+  .addOption(needed("--from <path>", "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz"))
   .option("--out <dir>", "output directory", defaults.out)
   .addOption(profileOption()))
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")
@@ -113,7 +127,7 @@ addLinkOptions(addCrawlOptions(program
 program
   .command("verify")
   .description("render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)")
-  .requiredOption("--from <snapshot-dir>", "the snapshot the Markdown was converted from")
+  .addOption(needed("--from <snapshot-dir>", "the snapshot the Markdown was converted from"))
   .option("--out <dir>", "the output directory holding the Markdown", defaults.out)
   .addOption(profileOption())
   .option("--keep-typography", "the Markdown was converted with --keep-typography")

@@ -147,6 +147,7 @@ export interface LinkFlags {
   cacheAge?: string;
   linkTimeLimit?: string;
   statusVerdict: string[];
+  skipLink?: string[];
 }
 
 export function addLinkOptions(cmd: Command): Command {
@@ -155,6 +156,7 @@ export function addLinkOptions(cmd: Command): Command {
     .option("--no-cache", "check every link again, ignoring the cache of successes")
     .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
     .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
+    .option("--skip-link <regex>", "never check links matching this pattern: they are reported as skipped (lychee's --exclude; repeatable)", collect, [])
     .option("--status-verdict <code=verdict>", `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`, collect, [])
     .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
     .addOption(new Option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings").default(DEFAULT_WORDS_PATH, "the built-in MIA word list"));
@@ -189,6 +191,7 @@ export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { setting
       siteGapMs: crawl.perHostGapMs,
       timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
       statusVerdicts: statusVerdicts(flags.statusVerdict ?? []),
+      skip: (flags.skipLink ?? []).map((p) => regexFlag("skip-link", p)),
     },
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,

@@ -126,7 +126,11 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   const site: QaContext = { posts: keys, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir) };
   const byPost = <T extends { postId: string }>(list: readonly T[]) => {
     const m = new Map<string, T[]>();
-    for (const x of list) m.set(x.postId, [...(m.get(x.postId) ?? []), x]);
+    for (const x of list) {
+      const own = m.get(x.postId);
+      if (own) own.push(x);
+      else m.set(x.postId, [x]);
+    }
     return m;
   };
   const occurrencesOf = byPost(occurrences);

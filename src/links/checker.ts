@@ -43,6 +43,8 @@ export interface CheckSettings {
   timeLimitMs: number;
   /** Status codes re-classified by the user (--status-verdict, or the config file). */
   statusVerdicts?: ReadonlyMap<number, "ok" | "broken" | "unverifiable">;
+  /** Links never requested (--skip-link, lychee's --exclude): reported as skipped, with the pattern. */
+  skip?: readonly RegExp[];
 }
 
 /** What the snapshot knows of a page of the old site. */
@@ -187,6 +189,12 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
   };
 
   for (const raw of new Set(input.urls)) {
+    const skippedBy = s.skip?.find((re) => re.test(raw));
+    if (skippedBy) {
+      const key = raw.replace(/#.*$/, "");
+      if (!results.has(key)) done({ url: key, verdict: "skipped", reason: `excluded by --skip-link ${skippedBy.source}`, chain: [], source: "request" });
+      continue;
+    }
     const syntax = checkSyntax(raw);
     if (syntax) {
       done(syntax);
