@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { defaults, VERSION } from "../config/defaults.js";
-import { postsFromSnapshot } from "../convert/from-snapshot.js";
+import { extractPosts, postKey } from "../convert/from-snapshot.js";
 import type { CrawlEvent, CrawlSettings, CrawlSummary, Revalidation } from "../crawl/crawler.js";
 import type { OriginMap } from "../crawl/origin-map.js";
 import { crawlToSnapshot } from "../crawl/to-snapshot.js";
@@ -145,8 +145,9 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     const filename = `mia-${runId}.warc.gz`;
     const software = `mia-migrate/${VERSION}`;
     const warc = await writeWarc({ store, runId, filename, path: join(out, filename), previous, userAgent: opts.settings.userAgent, software, settings: { startUrl: opts.startUrl, perHostConcurrency: opts.settings.perHostConcurrency, perHostGapMs: opts.settings.perHostGapMs, retries: opts.settings.retries } });
-    const posts = postsFromSnapshot(store, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: defaults.extract.typography })
-      .posts.map(archivedPost)
+    // Each post kept only as what the diff compares (its text, not its HTML), as it is extracted.
+    const posts = extractPosts(store, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: defaults.extract.typography }, (p) => ({ ...postKey(p), archived: archivedPost(p) }))
+      .posts.map((p) => p.archived)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     const diff = diffRuns(previousPosts, posts, previousId, runId);
     const refersTo = [...new Set(Object.values(warc.state).map((e) => e.original.runId))].filter((id) => id !== runId).sort();
