@@ -1,7 +1,7 @@
 // The spool that keeps a migration's memory flat: every post comes back exactly as it went in, however
 // the reads cut the file (mid-line, mid-letter), as often as it is read; and it leaves nothing behind.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Post } from "../src/extract/post.js";
 import { PostSpool } from "../src/store/post-spool.js";
@@ -34,6 +34,7 @@ describe("post spool", () => {
     expect([...spool]).toEqual(posts);
     spool.remove();
     expect(existsSync(path)).toBe(false);
+    expect(existsSync(dirname(path))).toBe(false); // its folder too, when nothing else is in it
   });
 
   it("starts empty over a file an interrupted run left behind", () => {

@@ -6,7 +6,7 @@
 // A working file, not an output: it lives under <out>/.mia-migrate/ (where the output's disk has the
 // room), is rewritten from the start by every run, and is removed when the run is done with it. A run
 // killed midway leaves it behind for the next run to overwrite; nothing reads it across runs.
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Post } from "../extract/post.js";
 
@@ -21,7 +21,14 @@ export class PostSpool implements Iterable<Post> {
     readonly path: string,
     private readonly chunkBytes = 1 << 20,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    // The folder itself first: on a read-only disk that says EROFS, where a recursive mkdir says ENOENT.
+    try {
+      mkdirSync(dirname(path));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") mkdirSync(dirname(path), { recursive: true });
+      else if (code !== "EEXIST") throw err;
+    }
     this.fd = openSync(path, "w");
   }
 
@@ -74,5 +81,10 @@ export class PostSpool implements Iterable<Post> {
   remove(): void {
     this.close();
     rmSync(this.path, { force: true });
+    try {
+      rmdirSync(dirname(this.path)); // only when empty: the folder may hold the link cache too
+    } catch {
+      /* not empty, or gone */
+    }
   }
 }
