@@ -53,11 +53,6 @@ export function readOutputDoc(outDir: string, rel: string): OutputDoc | null {
   return { postId: String(fm.source_id), file: rel, text, body: m[2] ?? "", slug: String(fm.slug ?? "") };
 }
 
-/** Every post's document, texts and all: for small outputs (verify, checking an output on its own). */
-export function readOutput(outDir: string): Map<string, OutputDoc> {
-  return new Map([...eachOutputDoc(outDir)].map((d) => [d.postId, d]));
-}
-
 /** Post id → its file, slug and page URL, without keeping any text: the whole-site view of a report. */
 export function indexOutput(outDir: string): Map<string, DocRef> {
   const index = new Map<string, DocRef>();
