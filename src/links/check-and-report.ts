@@ -71,37 +71,39 @@ function problemsOf(outDir: string): Problem[] {
 
 /** The posts to report on: handed over by `migrate`, else extracted once into a spool, or (with no
  *  snapshot) read back from the Markdown. Re-iterable; `done` removes what was made here. */
-function postSource(opts: CheckOptions, store: SnapshotStore | null): { posts: Iterable<Post>; keys: PostKey[]; done(): void } {
-  if (opts.posts) {
-    const keys: PostKey[] = [];
-    for (const p of opts.posts) keys.push(postKey(p));
-    keys.sort((a, b) => Number(a.id) - Number(b.id));
-    return { posts: opts.posts, keys, done: () => {} };
-  }
+function postSource(opts: CheckOptions, store: SnapshotStore | null): { posts: Iterable<Post>; done(): void } {
+  if (opts.posts) return { posts: opts.posts, done: () => {} };
   if (store) {
-    const { spool, posts: keys } = spoolPosts(store, opts.outDir, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography });
-    return { posts: spool, keys, done: () => spool.remove() };
+    const { spool } = spoolPosts(store, opts.outDir, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography });
+    return { posts: spool, done: () => spool.remove() };
   }
-  const posts = postsFromMarkdown(eachOutputDoc(opts.outDir));
-  return { posts, keys: posts.map(postKey), done: () => {} };
+  return { posts: postsFromMarkdown(eachOutputDoc(opts.outDir)), done: () => {} };
 }
 
 export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   const store = opts.snapshotDir ? new SnapshotStore(opts.snapshotDir) : null;
   const source = postSource(opts, store);
   try {
-    return await reportOn(opts, store, source.posts, source.keys);
+    return await reportOn(opts, store, source.posts);
   } finally {
     source.done();
   }
 }
 
-async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: Iterable<Post>, keys: PostKey[]): Promise<Report> {
+/** Oldest post first (the spool holds posts in crawl order, which varies with timing). */
+const byPostId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
+
+async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: Iterable<Post>): Promise<Report> {
+  // One pass over the posts: their keys for the whole-site rules, their links for the check.
+  const keys: PostKey[] = [];
   const occurrences: LinkOccurrence[] = [];
-  for (const p of posts) occurrences.push(...collectLinks(p, store === null));
-  // Post by post, oldest first (the spool holds them in crawl order, which varies with timing); in
-  // each post, in the order they stand.
-  occurrences.sort((a, b) => Number(a.postId) - Number(b.postId) || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0));
+  for (const p of posts) {
+    keys.push(postKey(p));
+    occurrences.push(...collectLinks(p, store === null));
+  }
+  keys.sort((a, b) => byPostId(a.id, b.id));
+  // Post by post; in each post, in the order they stand (the sort is stable).
+  occurrences.sort((a, b) => byPostId(a.postId, b.postId));
   const knownById = store ? knownPages(store) : new Map<string, KnownPage>();
   const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({

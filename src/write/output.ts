@@ -31,10 +31,6 @@ export function writeFailure(path: string, err: unknown): RunError {
   return new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
 }
 
-export function writeTree(root: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  for (const [rel, data] of files) writeOutputFile(root, rel, data);
-}
-
 /** Removes files under `root/sub` that are not in `keep` (paths relative to root), e.g. posts renamed since. */
 export function removeStale(root: string, sub: string, keep: ReadonlySet<string>): string[] {
   const removed: string[] = [];
