@@ -115,6 +115,9 @@ describe("one archive run", () => {
     const uris = new Set([...responses.values()].map((r) => r.uri));
     expect(uris.has(START)).toBe(true);
     expect([...uris].filter((u) => /\/\d{4}\/\d{2}\/\d{2}\//.test(u)).length).toBeGreaterThanOrEqual(65);
+    // And the robots.txt the crawl obeyed, as the server sent it.
+    const robots = [...responses.values()].find((r) => r.uri === "https://www.miaprojektet.se/robots.txt");
+    expect(payloadOf(robots?.block ?? Buffer.alloc(0)).toString()).toBe(loadContent().robots);
   });
 
   it("has a CDXJ index, sorted bytewise, whose offsets point at the records it names", () => {

@@ -134,7 +134,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       return { ...(e.headers.etag ? { etag: e.headers.etag } : {}), ...(e.headers["last-modified"] ? { lastModified: e.headers["last-modified"] } : {}), headers: e.headers, body: () => payloadAt(join(dir, o.runId, o.file), o.offset, o.length) };
     };
     const snapshotDir = join(partial, "snapshot");
-    const crawl = await crawlToSnapshot({ startUrl: opts.startUrl, snapshotDir, profile: opts.profile, settings: opts.settings, originMap: opts.originMap, revalidate, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
+    const crawl = await crawlToSnapshot({ startUrl: opts.startUrl, snapshotDir, profile: opts.profile, settings: opts.settings, originMap: opts.originMap, revalidate, recordRobots: true, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
     if (crawl.stoppedBy === "time-limit") return { status: "time-limit", runId, resumed, crawl, pruned: [] };
 
     // Everything of the run is written into .partial/out, then renamed into place in one step.

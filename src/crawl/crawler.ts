@@ -83,6 +83,9 @@ export interface CrawlInput {
   random?: () => number;
   /** Archive runs: what the previous run stored for a URL, so the request can be conditional. */
   revalidate?: (url: string) => Revalidation | undefined;
+  /** Archive runs: keep each robots.txt answer in the snapshot (kind "robots"), so the archive holds
+   *  the rules the crawl obeyed, as Heritrix's does. Other runs leave it out: nothing migrates it. */
+  recordRobots?: boolean;
 }
 
 /** A stored response the server can confirm unchanged with a 304 (RFC 9110 §13.1). */
@@ -131,6 +134,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
   const queue = new PQueue({ concurrency: s.concurrency });
   const robots = new Map<string, Promise<RobotsVerdict>>();
+  const robotsRecorded = new Set<string>(); // robots.txt URLs whose answer is in the snapshot
 
   const seen = new Set<string>(); // canonical URLs queued or done
   const postUrlById = new Map<string, string>();
@@ -246,17 +250,34 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const robotsUrl = `${origin}/robots.txt`;
     let res: { status: number; body: string; error?: string } = { status: 0, body: "" };
     let current = new URL(robotsUrl);
+    const redirects: RedirectHop[] = [];
+    const redirectHeaders: Record<string, string>[] = [];
     for (let hop = 0; hop <= s.robotsMaxRedirects; hop++) {
+      let r: HttpResponse;
       try {
-        const r = await gated(current, {});
-        const location = r.headers.location;
-        if (r.status >= 300 && r.status < 400 && location) {
-          current = new URL(location, current);
-          continue;
-        }
-        res = { status: r.status, body: r.body.subarray(0, s.robotsMaxBytes).toString("utf8") };
+        r = await gated(current, {});
       } catch (err) {
         res = { status: 0, body: "", error: err instanceof FetchError ? err.reason : String(err) };
+        break;
+      }
+      const location = r.headers.location;
+      if (r.status >= 300 && r.status < 400 && location) {
+        const next = safeUrl(location, current.href);
+        if (next === undefined) {
+          res = { status: 0, body: "", error: `robots.txt redirects to "${location}", not a URL` };
+          break;
+        }
+        redirects.push({ url: current.href, status: r.status });
+        redirectHeaders.push(r.headers);
+        current = new URL(next);
+        continue;
+      }
+      res = { status: r.status, body: r.body.subarray(0, s.robotsMaxBytes).toString("utf8") };
+      // A resumed run asks again for the rules, but its journal already holds the capture.
+      if (input.recordRobots && !robotsRecorded.has(robotsUrl)) {
+        robotsRecorded.add(robotsUrl);
+        const sha = await store.putBodyAsync(r.body);
+        store.append({ type: "fetch", url: robotsUrl, finalUrl: current.href, redirects, status: r.status, headers: r.headers, sha256: sha, size: r.body.length, fetchedAt: new Date().toISOString(), kind: "robots", depth: 0, tries: 1, ...(redirectHeaders.length ? { redirectHeaders } : {}) });
       }
       break;
     }
@@ -439,7 +460,8 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   }
   outstanding++; // held until the seeds are in, so an early finish cannot fire
   for (const rec of previous) {
-    if (rec.type !== "fetch") continue;
+    if (rec.type === "fetch" && rec.kind === "robots") robotsRecorded.add(rec.url);
+    if (rec.type !== "fetch" || rec.kind === "robots") continue; // robots.txt is asked again each run
     pagesStarted++;
     summary.resumed++;
     if (rec.error && rec.status >= 400 && rec.status < 500) summary.notFound.push({ url: rec.url, status: rec.status });

@@ -18,6 +18,7 @@ export interface CrawlToSnapshotOptions {
   originMap: OriginMap;
   onEvent?: (e: CrawlEvent) => void;
   revalidate?: (url: string) => Revalidation | undefined;
+  recordRobots?: boolean;
 }
 
 /** Why a directory cannot be made: asked of its nearest existing ancestor (a recursive mkdir on a
@@ -42,7 +43,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
     throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`);
   }
   try {
-    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}) });
+    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}), ...(opts.recordRobots ? { recordRobots: true } : {}) });
   } catch (err) {
     const problem = storageProblem(err);
     if (!problem) throw err;
