@@ -54,16 +54,20 @@ export function listRunDirs(archiveDir: string): string[] {
 /**
  * The snapshot a run's WARC holds: its manifest (from the metadata record) and every body it names,
  * taken from the run's responses or, for revisits, from the earlier runs' WARCs. Written into `dir`.
+ * Each body goes to disk as it is read (the manifest comes last in a WARC, so the run's own responses
+ * are all kept; of earlier runs only what the manifest names): memory holds one record at a time.
  */
 export async function snapshotFromArchive(source: string, dir: string): Promise<SnapshotStore> {
   const files = warcFiles(source);
   const main = files[0];
   if (!main) throw new Error(`${source}: no complete archive run there (no <run>/mia-<run>.warc.gz)`);
+  const store = new SnapshotStore(dir);
+  mkdirSync(dir, { recursive: true });
   let manifest: ManifestRecord[] | null = null;
-  const bodies = new Map<string, Buffer>();
+  const stored = new Set<string>(); // sha256 of the bodies written into the store
   const wanted = new Set<string>();
   for (const file of files) {
-    if (manifest && [...wanted].every((sha) => bodies.has(sha))) break;
+    if (manifest && [...wanted].every((sha) => stored.has(sha))) break;
     for await (const record of WARCParser.iterRecords(createReadStream(file))) {
       if (file === main && record.warcType === "metadata" && record.warcTargetURI === MANIFEST_URI) {
         manifest = (await record.contentText())
@@ -75,22 +79,20 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
       }
       if (record.warcType !== "response") continue;
       const sha = record.warcPayloadDigest?.replace(/^sha256:/, "");
-      if (!sha || bodies.has(sha) || (manifest && !wanted.has(sha))) {
+      if (!sha || stored.has(sha) || (manifest && !wanted.has(sha))) {
         await record.skipFully();
         continue;
       }
-      bodies.set(sha, Buffer.from(await record.readFully(false)));
+      // Stored under the digest of what was read, so a damaged payload shows as missing below.
+      stored.add(store.putBody(Buffer.from(await record.readFully(false))));
     }
     if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
   }
   if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
-  const store = new SnapshotStore(dir);
-  mkdirSync(dir, { recursive: true });
-  const missing = [...wanted].filter((sha) => !bodies.has(sha));
+  const missing = [...wanted].filter((sha) => !stored.has(sha));
   if (missing.length) throw new Error(`${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`);
   const first = manifest.find((r) => r.type === "fetch");
   store.open({ startUrl: first?.url ?? "", createdAt: new Date().toISOString(), tool: "mia-migrate (from an archive)" });
-  for (const [sha, body] of bodies) if (wanted.has(sha)) store.putBody(body);
   for (const r of manifest) store.append(r);
   store.close();
   return store;
