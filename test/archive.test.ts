@@ -335,6 +335,11 @@ describe("convert --from an archive", () => {
     const single = tempDir();
     expect((await cli(["--quiet", "convert", "--from", warcOf(archive, runs[1]!), "--out", single])).code).toBe(0);
     expect(tree(single)).toEqual(want);
+    // And the QA report made from the archive is the one made from the live crawl's snapshot.
+    const check = (from: string, out: string) => cli(["--quiet", "check-links", "--from", from, "--out", out, "--map-origin", `*=${server.url}`, "--link-timeout", "1", "--no-cache"]);
+    expect((await check(join(live, "snapshot"), live)).code).toBe(2);
+    expect((await check(archive, fromArchive)).code).toBe(2);
+    expect(readFileSync(join(fromArchive, "report/report.json"), "utf8")).toBe(readFileSync(join(live, "report/report.json"), "utf8"));
   });
 });
 

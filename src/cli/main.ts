@@ -116,7 +116,7 @@ addLinkOptions(addCrawlOptions(program
   .command("check-links")
   .description("check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken")
   .argument("[start-url]", "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own")
-  .option("--from <snapshot-dir>", "a snapshot of the old site, from crawl or migrate")
+  .option("--from <path>", "a snapshot of the old site from crawl or migrate, or an archive from snapshot (its newest run, read offline)")
   .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
   .option("--keep-typography", "the Markdown was converted with --keep-typography")))
   .addHelpText("after", "\nExamples:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n  mia-migrate check-links https://www.miaprojektet.se/aktuellt-39586750 --out qa\n")

@@ -1,4 +1,4 @@
-// `mia-migrate check-links --from <snapshot> --out <dir>` (or `check-links <start-url> --out <dir>`, which
+// `mia-migrate check-links --from <snapshot | archive> --out <dir>` (or `check-links <start-url> --out <dir>`, which
 // crawls the live site into <dir>/snapshot first): every link of every post checked, and the QA report
 // written to <dir>/report/. Exit codes as lychee's: 0 nothing broken, 2 broken links.
 import { join, resolve } from "node:path";
@@ -8,6 +8,7 @@ import { checkAndReport } from "../../links/check-and-report.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../errors.js";
+import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
 import { checkSettings, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
 import { CrawlProgress, LinkProgress } from "../progress.js";
 import { crawlLine, report, type OutputFlags } from "../summary.js";
@@ -19,6 +20,7 @@ export function reportLine(r: Report, out: string): string {
 
 export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
+  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawl); // bad flags fail before a crawl
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
@@ -30,10 +32,15 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
     const summary = await crawlToSnapshot({ startUrl: startUrlOf(startUrl, profile), snapshotDir: from, profile, originMap, settings: crawl, onEvent: progress.onEvent }).finally(() => progress.stop());
     if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
   }
-  if (!markdownOnly && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot there (no manifest.jsonl); run "mia-migrate crawl" or "migrate" first`);
-  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawl);
+  // An archive written by `snapshot` (the site may be gone by now): its newest run, read offline.
+  const archive = !startUrl && flags.from !== undefined && isArchive(from) ? await snapshotOfArchive(from) : null;
+  const snapshotDir = archive ? archive.dir : from;
+  if (!markdownOnly && !new SnapshotStore(snapshotDir).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`);
   const progress = new LinkProgress({ quiet });
-  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : from, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => progress.stop());
+  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : snapshotDir, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => {
+    progress.stop();
+    archive?.done();
+  });
   report(g, r.summary, [reportLine(r, out)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }

@@ -1,40 +1,22 @@
 // `mia-migrate convert --from <snapshot | archive dir | run .warc.gz> --out <dir>`
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { listRunDirs, snapshotFromArchive } from "../../archive/warc-read.js";
+import { resolve } from "node:path";
 import { convertSnapshot } from "../../migrate.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, RunError, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
 import { convertOptions, type ConvertFlags } from "../options.js";
 import { convertLine, report, type OutputFlags } from "../summary.js";
-
-/** An archive written by `snapshot` (its directory, or one run's WARC) rather than a crawl's snapshot. */
-function isArchive(path: string): boolean {
-  try {
-    return statSync(path).isFile() ? /\.warc(\.gz)?$/.test(path) : listRunDirs(path).length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export async function runConvert(flags: ConvertFlags & { from: string; out: string; profile: string }, g: OutputFlags): Promise<number> {
   const profile = loadProfile(flags.profile);
   const from = resolve(flags.from);
   const out = resolve(flags.out);
   let snapshotDir = from;
-  let temp: string | null = null;
+  let done = () => {};
   if (isArchive(from)) {
     // The newest run of the archive (or the run given), turned back into a snapshot, offline.
-    temp = mkdtempSync(join(tmpdir(), "mia-migrate-archive-"));
-    snapshotDir = join(temp, "snapshot");
-    try {
-      await snapshotFromArchive(from, snapshotDir);
-    } catch (err) {
-      rmSync(temp, { recursive: true, force: true });
-      throw new RunError(`--from ${from}: ${(err as Error).message}`);
-    }
+    ({ dir: snapshotDir, done } = await snapshotOfArchive(from));
   } else if (!new SnapshotStore(from).exists()) {
     throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl" or "mia-migrate snapshot" first`);
   }
@@ -43,6 +25,6 @@ export async function runConvert(flags: ConvertFlags & { from: string; out: stri
     report(g, { posts: result.posts, problems: result.problems.length }, [convertLine(result, out)]);
     return EXIT.ok;
   } finally {
-    if (temp) rmSync(temp, { recursive: true, force: true });
+    done();
   }
 }
