@@ -340,6 +340,8 @@ describe("convert --from an archive", () => {
     expect((await check(join(live, "snapshot"), live)).code).toBe(2);
     expect((await check(archive, fromArchive)).code).toBe(2);
     expect(readFileSync(join(fromArchive, "report/report.json"), "utf8")).toBe(readFileSync(join(live, "report/report.json"), "utf8"));
+    const verified = await cli(["--json", "verify", "--from", archive, "--out", fromArchive]);
+    expect([verified.code, (JSON.parse(verified.stdout.trim()) as { posts: number }).posts]).toEqual([0, 65]);
   });
 });
 

@@ -127,7 +127,7 @@ addLinkOptions(addCrawlOptions(program
 program
   .command("verify")
   .description("render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)")
-  .addOption(needed("--from <snapshot-dir>", "the snapshot the Markdown was converted from"))
+  .addOption(needed("--from <path>", "the snapshot (or archive from snapshot) the Markdown was converted from"))
   .option("--out <dir>", "the output directory holding the Markdown", defaults.out)
   .addOption(profileOption())
   .option("--keep-typography", "the Markdown was converted with --keep-typography")

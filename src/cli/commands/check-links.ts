@@ -33,9 +33,10 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
     if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
   }
   // An archive written by `snapshot` (the site may be gone by now): its newest run, read offline.
-  const archive = !startUrl && flags.from !== undefined && isArchive(from) ? await snapshotOfArchive(from) : null;
+  const fromArchive = !startUrl && flags.from !== undefined && isArchive(from);
+  if (!markdownOnly && !fromArchive && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`);
+  const archive = fromArchive ? await snapshotOfArchive(from) : null;
   const snapshotDir = archive ? archive.dir : from;
-  if (!markdownOnly && !new SnapshotStore(snapshotDir).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`);
   const progress = new LinkProgress({ quiet });
   const r = await checkAndReport({ snapshotDir: markdownOnly ? null : snapshotDir, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => {
     progress.stop();
