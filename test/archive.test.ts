@@ -340,6 +340,10 @@ describe("convert --from an archive", () => {
     expect((await check(join(live, "snapshot"), live)).code).toBe(2);
     expect((await check(archive, fromArchive)).code).toBe(2);
     expect(readFileSync(join(fromArchive, "report/report.json"), "utf8")).toBe(readFileSync(join(live, "report/report.json"), "utf8"));
+    // A crawl never writes into an archive.
+    const clash = await cli(["check-links", START, "--from", archive, "--out", tempDir(), "--map-origin", `*=${server.url}`]);
+    expect([clash.code, clash.stderr]).toEqual([3, expect.stringMatching(/^mia-migrate: --from .* is an archive: /)]);
+    expect(existsSync(join(archive, "manifest.jsonl"))).toBe(false);
     const verified = await cli(["--json", "verify", "--from", archive, "--out", fromArchive]);
     expect([verified.code, (JSON.parse(verified.stdout.trim()) as { posts: number }).posts]).toEqual([0, 65]);
   });

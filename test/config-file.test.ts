@@ -59,7 +59,7 @@ describe("the config file", () => {
     expect(listFiles(join(dir, "site"), ".md").length).toBeGreaterThan(60);
     const missing = await cli(["verify", "--out", "site"], dir);
     expect(missing.code).toBe(3);
-    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/required option '--from <snapshot-dir>' not specified \(give it on the command line or as from: in .*mia-migrate\.config\.yaml\)/)]);
+    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/required option '--from <path>' not specified \(give it on the command line or as from: in .*mia-migrate\.config\.yaml\)/)]);
     const bare = await cli(["crawl", "https://www.miaprojektet.se/"], tempDir());
     expect(bare.code).toBe(3);
     expect(bare.stderr).toMatch(/required option '--snapshot <dir>' not specified/);

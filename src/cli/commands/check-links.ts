@@ -27,6 +27,7 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
   const markdownOnly = !startUrl && !flags.from && !new SnapshotStore(from).exists();
   if (markdownOnly && eachOutputDoc(out).next().done === true) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
   const quiet = g.quiet === true || g.json === true;
+  if (startUrl && flags.from !== undefined && isArchive(from)) throw new UsageError(`--from ${from} is an archive: a crawl (the start URL) writes a snapshot, so give it another directory, or drop the start URL to check the archive`);
   if (startUrl) {
     const progress = new CrawlProgress({ quiet });
     const summary = await crawlToSnapshot({ startUrl: startUrlOf(startUrl, profile), snapshotDir: from, profile, originMap, settings: crawl, onEvent: progress.onEvent }).finally(() => progress.stop());
