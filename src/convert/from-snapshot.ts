@@ -52,7 +52,7 @@ export function extractPosts<P extends PostKey>(store: SnapshotStore, profile: P
   return { posts, otherUrls, unreadable };
 }
 
-/** Every post in memory: for small jobs (verify, an archive's diff). A migration streams (see PostSpool). */
+/** Every post in memory: for library callers and the extraction benchmark. A migration streams (see PostSpool). */
 export function postsFromSnapshot(store: SnapshotStore, profile: Profile, opts: ExtractOptions): SnapshotPosts {
   return extractPosts(store, profile, opts, (post) => post);
 }

@@ -43,14 +43,24 @@ export function* eachOutputDoc(outDir: string): Generator<OutputDoc> {
   }
 }
 
+const FRONTMATTER = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/;
+
 /** One Markdown file of the output as a post's document, or null if it is not one of our posts. */
 export function readOutputDoc(outDir: string, rel: string): OutputDoc | null {
   const text = readFileSync(join(outDir, rel), "utf8");
-  const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
+  const m = FRONTMATTER.exec(text);
   if (!m) return null;
   const fm = parse(m[1] ?? "") as { source_id?: unknown; slug?: unknown } | null;
   if (!fm?.source_id) return null;
   return { postId: String(fm.source_id), file: rel, text, body: m[2] ?? "", slug: String(fm.slug ?? "") };
+}
+
+/** A post's file that indexOutput has already read, read again when its turn comes: what the index
+ *  knows (id, slug) is not parsed out of the frontmatter a second time. */
+export function readIndexedDoc(outDir: string, postId: string, ref: DocRef): OutputDoc | null {
+  const text = readFileSync(join(outDir, ref.file), "utf8");
+  const m = FRONTMATTER.exec(text);
+  return m ? { postId, file: ref.file, text, body: m[2] ?? "", slug: ref.slug } : null;
 }
 
 /** Post id → its file, slug and page URL, without keeping any text: the whole-site view of a report. */

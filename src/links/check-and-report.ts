@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { postKey, type PostKey } from "../convert/from-snapshot.js";
-import { eachOutputDoc, indexOutput, outputFiles, readOutputDoc } from "../convert/read-output.js";
+import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc } from "../convert/read-output.js";
 import { defaults } from "../config/defaults.js";
 import { spoolPosts } from "../migrate.js";
 import type { PostContext, QaContext } from "../report/finding.js";
@@ -141,7 +141,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   function* postContexts(): Generator<PostContext> {
     for (const post of posts) {
       const ref = docs.get(post.id);
-      const doc = ref ? (readOutputDoc(opts.outDir, ref.file) ?? undefined) : undefined;
+      const doc = ref ? (readIndexedDoc(opts.outDir, post.id, ref) ?? undefined) : undefined;
       yield {
         site,
         post,

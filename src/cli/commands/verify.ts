@@ -1,7 +1,7 @@
 // `mia-migrate verify --from <snapshot | archive> --out <dir>`: the Markdown files on disk, rendered back to HTML,
 // against the posts in the snapshot. Exit 2 when anything differs, naming the file and what.
 import { resolve } from "node:path";
-import { indexOutput, readOutputDoc } from "../../convert/read-output.js";
+import { indexOutput, readIndexedDoc } from "../../convert/read-output.js";
 import { defaults } from "../../config/defaults.js";
 import { extractPosts, postKey, type PostKey } from "../../convert/from-snapshot.js";
 import { emptyFidelity, verifyInto } from "../../convert/verify.js";
@@ -25,7 +25,7 @@ export async function runVerify(flags: { from: string; out: string; profile: str
   try {
     ({ posts } = extractPosts(new SnapshotStore(archive ? archive.dir : from), profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: flags.keepTypography !== true }, (post) => {
       const ref = docs.get(post.id);
-      const doc = ref ? readOutputDoc(out, ref.file) : null;
+      const doc = ref ? readIndexedDoc(out, post.id, ref) : null;
       if (doc) verifyInto(s, post, doc.file, doc.body);
       return postKey(post);
     }));
