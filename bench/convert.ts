@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { load } from "cheerio";
 import TurndownService from "turndown";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { postsFromSnapshot } from "../src/convert/from-snapshot.js";
 import { htmlToMarkdown } from "../src/convert/markdown.js";

@@ -2,7 +2,7 @@
 export { defaults, VERSION } from "./config/defaults.js";
 export { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary } from "./crawl/crawler.js";
 export { canonicalUrl, normalizePath, type UrlScope } from "./crawl/url.js";
-export { parseOriginMap, type OriginMap } from "./crawl/origin-map.js";
+export { parseOriginMap, type OriginMap } from "./http/origin-map.js";
 export { decodeBody } from "./crawl/charset.js";
 export { SnapshotStore, type FetchRecord, type ManifestRecord } from "./store/snapshot.js";
 export { loadProfile, validateProfile, type Profile } from "./profiles/profile.js";

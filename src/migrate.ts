@@ -1,12 +1,14 @@
 // The two halves of a migration: crawl into a snapshot (network), then convert from the snapshot
 // (offline, repeatable in seconds). This file does the I/O around the pure planning in convert/.
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { UsageError } from "./cli/errors.js";
 import type { CrawlEvent, CrawlSettings, CrawlSummary } from "./crawl/crawler.js";
-import type { OriginMap } from "./crawl/origin-map.js";
+import type { OriginMap } from "./http/origin-map.js";
 import { crawlToSnapshot } from "./crawl/to-snapshot.js";
 import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "./convert/from-snapshot.js";
 import type { FrontmatterFields } from "./convert/frontmatter.js";
-import { ownedDirs, type LayoutName } from "./convert/layout.js";
+import type { LayoutName } from "./convert/layout.js";
 import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
 import { planPlaces, planPost, planRedirects, type PlanFinding, type SiteFile } from "./convert/site.js";
 import { emptyFidelity, verifyInto, type FidelitySummary } from "./convert/verify.js";
@@ -15,7 +17,7 @@ import type { Profile } from "./profiles/profile.js";
 import type { ExtractOptions, Post } from "./extract/post.js";
 import { PostSpool } from "./store/post-spool.js";
 import { SnapshotStore } from "./store/snapshot.js";
-import { removeStale, writeFailure, writeOutputFile } from "./write/output.js";
+import { OutputTree, writeFailure } from "./write/output.js";
 
 export interface ConvertOptions {
   profile: Profile;
@@ -49,7 +51,10 @@ export interface ConvertResult {
   /** The fidelity check run on the written Markdown (null with --figures hugo: shortcodes do not render). */
   fidelity: FidelitySummary | null;
   written: string[];
+  /** Files an earlier run wrote that this one no longer does: removed. */
   removed: string[];
+  /** The same, kept because they were changed since mia-migrate wrote them (or are no longer files). */
+  kept: string[];
   problems: Problem[];
 }
 
@@ -99,6 +104,20 @@ export function spoolPosts(store: SnapshotStore, outDir: string, profile: Profil
   }
 }
 
+/** What a snapshot folder holds (an interrupted crawl's too). */
+const SNAPSHOT_NAMES = new Set(["manifest.jsonl", "snapshot.json", "bodies"]);
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The files every conversion writes besides posts and images. */
+const CONVERT_FILES = ["redirects/redirects.json", "redirects/_redirects", "redirects/nginx-redirects.conf", "redirects/htaccess", "report/problems.json", "report/fidelity.json"];
+
 /**
  * Converts every post of a snapshot into `outDir`, one post at a time: extract all into a spool (pass
  * 1: titles and dates give every slug and place), then convert, write and verify each post (pass 2).
@@ -110,11 +129,11 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
   try {
     const site = planPlaces(keys, opts);
     const siteFiles = siteFilesOf(store);
-    const written = new Set<string>();
-    const write = (rel: string, data: string | Uint8Array) => {
-      writeOutputFile(outDir, rel, data);
-      written.add(rel);
-    };
+    const tree = new OutputTree(outDir);
+    // Every post file and fixed file is checked before the first write: a file of the user's in the way
+    // stops the run with nothing changed. (Images get content-hashed names; each is checked as written.)
+    tree.claim([...[...site.values()].map((s) => s.place.file), ...CONVERT_FILES]);
+    const write = (rel: string, data: string | Uint8Array) => tree.write(rel, data, "convert");
 
     const problems: Problem[] = [];
     for (const rec of store.records()) {
@@ -126,6 +145,7 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
 
     const fidelity = opts.figures === "hugo" ? null : emptyFidelity();
     let docs = 0;
+    const written = new Set<string>();
     for (const post of spool) {
       problems.push(...extractionProblems(post));
       const planned = planPost(post, site, otherUrls.get(post.id) ?? [], siteFiles, opts);
@@ -133,7 +153,10 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
       const { doc, assets, findings } = planned;
       write(doc.path, doc.text);
       docs++;
-      for (const [path, file] of assets) if (!written.has(path)) write(path, file.read());
+      for (const [path, file] of assets) if (!written.has(path)) {
+        write(path, file.read());
+        written.add(path);
+      }
       if (fidelity) verifyInto(fidelity, post, doc.path, doc.markdown);
       for (const f of findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
     }
@@ -156,9 +179,9 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     write("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
     write("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
 
-    const removed = ownedDirs(opts.layout).flatMap((dir) => removeStale(outDir, dir, written));
+    const { removed, kept } = tree.removeStale("convert");
     if (!keep.extracted) spool.remove();
-    return { posts: docs, extracted: keep.extracted ? spool : null, fidelity, written: [...written], removed, problems };
+    return { posts: docs, extracted: keep.extracted ? spool : null, fidelity, written: tree.writtenFiles(), removed, kept, problems };
   } catch (err) {
     spool.remove();
     throw err;
@@ -175,7 +198,8 @@ export interface MigrateOptions extends ConvertOptions {
 
 export interface MigrateResult {
   crawl: CrawlSummary;
-  convert: ConvertResult;
+  /** null when the crawl found no post (and was not stopped early): nothing was converted or written. */
+  convert: ConvertResult | null;
   snapshotDir: string;
 }
 
@@ -183,7 +207,12 @@ export interface MigrateResult {
  *  (the CLI's link check), who removes it. */
 export async function migrate(opts: MigrateOptions, keep: { extracted?: boolean } = {}): Promise<MigrateResult> {
   const snapshotDir = join(opts.outDir, "snapshot");
+  // Before the crawl: a file of the user's where ours go, or a folder named snapshot that is not one of
+  // our snapshots, stops the run before anything is written.
+  new OutputTree(opts.outDir).claim(CONVERT_FILES);
+  if (readdirOrEmpty(snapshotDir).some((name) => !SNAPSHOT_NAMES.has(name.replace(/\.tmp-\d+-\d+$/, "")))) throw new UsageError(`refusing to crawl into ${snapshotDir}: the folder holds files that are not a mia-migrate snapshot; move it away or choose another --out (nothing was changed)`);
   const result = await crawlToSnapshot({ ...opts, snapshotDir });
+  if (result.posts === 0 && result.stoppedBy === null) return { crawl: result, convert: null, snapshotDir };
   const convert = convertSnapshot(snapshotDir, opts.outDir, opts, keep);
   return { crawl: result, convert, snapshotDir };
 }

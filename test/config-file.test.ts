@@ -79,7 +79,8 @@ describe("the config file", () => {
     ["hostgap: 0\n", /unknown option "hostgap" \(did you mean "host-gap"\?\)/],
     ["convert:\n  host-gap: 0\n", /"convert" has no option "host-gap"/],
     ["layout: [a\n", /not valid YAML/],
-    ["layout: wordpress\n", /--layout "wordpress": expected one of plain, hugo, eleventy/],
+    ["layout: wordpress\n", /mia-migrate\.config\.yaml: key "layout": "wordpress": expected one of plain, hugo, eleventy/],
+    ["convert:\n  figures: inline\n", /mia-migrate\.config\.yaml: key "figures": "inline": expected one of/],
     ["assets: maybe\n", /"assets" takes true or false/],
     ["- just\n- a list\n", /expected a mapping/],
   ])("rejects %j with one line naming the file, exit 3", async (text, message) => {

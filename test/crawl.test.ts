@@ -5,7 +5,7 @@ import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { startReplica, type ReplicaServer, type RequestLogEntry } from "../fixtures/server.js";
 import { crawl, type CrawlSettings, type CrawlSummary } from "../src/crawl/crawler.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
 import { expectedPosts, fastSettings, START, tempDir } from "./helpers.js";
@@ -99,12 +99,39 @@ describe("robots.txt (RFC 9309)", () => {
     expect(summary.disallowedByRobots).toBeGreaterThan(0);
   });
 
-  it("fetches nothing from a host whose robots.txt answers 500, and says why", async () => {
+  it("fetches nothing from a host whose robots.txt answers 500 after its retries, and says why", async () => {
     server.faults.add({ path: "/robots.txt", action: { kind: "status", status: 500 } });
     const { summary, records } = await run();
-    expect(siteLog().map((e) => e.path)).toEqual(["/robots.txt"]);
+    // Asked again before giving up (a 5xx may pass), then nothing else.
+    expect(siteLog().map((e) => e.path)).toEqual(["/robots.txt", "/robots.txt", "/robots.txt"]);
     expect(records).toEqual([]);
     expect(summary.robotsBlocked).toEqual([{ origin: "https://www.miaprojektet.se", reason: "robots.txt answered 500: RFC 9309 says crawl nothing until it answers" }]);
+  });
+
+  it("crawls everything when robots.txt fails once and then answers", async () => {
+    server.faults.add({ path: "/robots.txt", times: 1, action: { kind: "status", status: 503 } });
+    const { summary, records } = await run();
+    expect(summary.robotsBlocked).toEqual([]);
+    expect([...postIds(records)].sort()).toEqual(ALL_IDS);
+  });
+
+  it("reads a robots.txt larger than its cap up to the cap (RFC 9309: at least 500 KiB), not as unreachable", async () => {
+    const filler = "# " + "x".repeat(78) + "\n";
+    const rules = "User-agent: *\nDisallow: /i/t42007494/\n";
+    // 30 MB: more than the crawl's body cap too; the rules stand at the top, as in real files.
+    server.setSite(buildSite({ ...loadContent(), robots: rules + filler.repeat(Math.ceil((30 * 1024 * 1024) / filler.length)) }));
+    const { summary, records } = await run();
+    expect(summary.robotsBlocked).toEqual([]);
+    expect(summary.disallowedByRobots).toBeGreaterThan(0);
+    expect(siteLog().some((e) => e.path.startsWith("/i/t42007494/"))).toBe(false);
+    expect([...postIds(records)].sort()).toEqual(ALL_IDS);
+  });
+
+  it("says so when robots.txt disallows the start URL (Disallow: /)", async () => {
+    server.setSite(buildSite({ ...loadContent(), robots: "User-agent: *\nDisallow: /\n" }));
+    const { summary, records } = await run();
+    expect(records).toEqual([]);
+    expect(summary.robotsBlocked[0]?.reason).toMatch(/robots\.txt disallows the start URL/);
   });
 
   it("crawls everything when robots.txt answers 404", async () => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ExpectedPost } from "../fixtures/site/expected.js";
 import { defaults } from "../src/config/defaults.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { CrawlSettings } from "../src/crawl/crawler.js";

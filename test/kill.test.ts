@@ -16,10 +16,11 @@ afterAll(async () => {
   await server.close();
 });
 
-// The link cache lives in the working directory: each run here has its own, as a user's would.
+// The link cache lives in the output folder: each run here has its own, as a user's would.
 const args = (out: string) => ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "2"];
-/** Everything but the snapshot, whose journal records when each page was fetched. */
-const output = (dir: string) => new Map(listFiles(dir, "").filter((f) => !f.includes("/snapshot/")).map((f) => [f.slice(dir.length), readFileSync(f)]));
+/** Everything but the snapshot, whose journal records when each page was fetched, and the link cache,
+ *  which records when each link was checked. */
+const output = (dir: string) => new Map(listFiles(dir, "").filter((f) => !f.includes("/snapshot/") && !f.endsWith("/.mia-migrate/link-cache.json")).map((f) => [f.slice(dir.length), readFileSync(f)]));
 
 function runAndKill(out: string, cwd: string, afterMs: number): Promise<string> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
 import { defaults } from "../src/config/defaults.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport, type CheckOptions } from "../src/links/check-and-report.js";
 import { checkSyntax, type CheckSettings } from "../src/links/checker.js";
 import { convertSnapshot } from "../src/migrate.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { migrate, type MigrateResult } from "../src/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { convertOptions } from "../src/cli/options.js";

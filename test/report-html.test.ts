@@ -8,7 +8,7 @@ import { chromium, type Browser } from "playwright-core";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
 import { defaults } from "../src/config/defaults.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/links/check-and-report.js";
 import { convertSnapshot } from "../src/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";

@@ -1,7 +1,7 @@
 // Retry-After parsing, backoff, and the per-host gate's ordering and pause, with a fake clock.
 import { describe, expect, it } from "vitest";
-import { HostGate } from "../src/crawl/host-gate.js";
-import { parseRetryAfter, retryDelayMs } from "../src/crawl/retry.js";
+import { HostGate } from "../src/http/host-gate.js";
+import { parseRetryAfter, retryDelayMs } from "../src/http/retry.js";
 
 describe("Retry-After", () => {
   const now = Date.parse("2021-11-16T12:00:00Z");

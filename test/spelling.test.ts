@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
 import { defaults } from "../src/config/defaults.js";
-import { parseOriginMap } from "../src/crawl/origin-map.js";
+import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/links/check-and-report.js";
 import { convertSnapshot } from "../src/migrate.js";
 import { DEFAULT_WORDS_PATH, loadProfile } from "../src/profiles/profile.js";

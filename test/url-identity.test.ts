@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalUrl, normalizePath } from "../src/crawl/url.js";
 import { pageKind, postIdOf } from "../src/extract/classify.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { parseOriginMap, route } from "../src/crawl/origin-map.js";
+import { parseOriginMap, route } from "../src/http/origin-map.js";
 import { expectedPosts } from "./helpers.js";
 
 const profile = loadProfile();

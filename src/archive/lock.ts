@@ -1,5 +1,7 @@
 // The archive directory's lock, so that two runs from cron never write at once. The lock file holds the
-// owner's pid and host; a lock whose process is gone (killed, machine rebooted) is reclaimed, and said so.
+// owner's pid and host, and where the system tells it (Linux /proc), the boot and the process's start
+// time: a lock whose process is gone (killed, machine rebooted), or whose pid now belongs to another
+// process (pid reuse after a reboot), is reclaimed, and said so.
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
@@ -10,6 +12,37 @@ export interface LockInfo {
   pid: number;
   host: string;
   startedAt: string;
+  /** Linux: /proc/sys/kernel/random/boot_id when the lock was taken. */
+  bootId?: string;
+  /** Linux: the owner's start time in clock ticks since boot (/proc/<pid>/stat, field 22). */
+  processStart?: string;
+}
+
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+export function bootId(): string | undefined {
+  return readText("/proc/sys/kernel/random/boot_id")?.trim();
+}
+
+/** A process's start time since boot, or undefined where /proc does not tell it. */
+export function processStart(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
+  return stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+}
+
+/** Whether the lock's owner still runs: same host, same boot, and the pid is the same process. */
+function ownerRuns(owner: LockInfo): boolean {
+  if (owner.bootId !== undefined && bootId() !== undefined && owner.bootId !== bootId()) return false;
+  if (!alive(owner.pid)) return false;
+  const now = processStart(owner.pid);
+  return owner.processStart === undefined || now === undefined || now === owner.processStart;
 }
 
 export class LockedError extends Error {
@@ -49,7 +82,9 @@ function readLock(path: string): LockInfo | null {
 /** Takes the lock or throws LockedError; `onReclaim` hears of a stale lock taken over. Returns the release. */
 export function acquireLock(dir: string, onReclaim: (stale: LockInfo | null) => void = () => {}): () => void {
   const path = join(dir, LOCK_FILE);
-  const me: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const boot = bootId();
+  const start = processStart(process.pid);
+  const me: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...(boot ? { bootId: boot } : {}), ...(start ? { processStart: start } : {}) };
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
     try {
@@ -58,7 +93,7 @@ export function acquireLock(dir: string, onReclaim: (stale: LockInfo | null) => 
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const owner = readLock(path);
       // Another host's pid cannot be probed from here: only a lock of this host is judged stale.
-      if (owner && (owner.host !== me.host || alive(owner.pid))) throw new LockedError(path, owner);
+      if (owner && (owner.host !== me.host || ownerRuns(owner))) throw new LockedError(path, owner);
       // An empty lock may be one being written this instant: stale only once it is some seconds old.
       if (!owner && Date.now() - mtimeMs(path) < 10_000) throw new LockedError(path, { pid: 0, host: "?", startedAt: "just now" });
       onReclaim(owner);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { defaults, VERSION } from "../config/defaults.js";
 import { extractPosts, postKey } from "../convert/from-snapshot.js";
 import type { CrawlEvent, CrawlSettings, CrawlSummary, Revalidation } from "../crawl/crawler.js";
-import type { OriginMap } from "../crawl/origin-map.js";
+import type { OriginMap } from "../http/origin-map.js";
 import { crawlToSnapshot } from "../crawl/to-snapshot.js";
 import type { Profile } from "../profiles/profile.js";
 import { writeFileAtomic } from "../store/atomic.js";
@@ -33,6 +33,9 @@ export interface SnapshotRunOptions {
   settings: CrawlSettings;
   /** Keep the n newest runs (and the runs their revisits refer to); all when absent. */
   keep?: number;
+  /** Least share of the last complete run's posts a run must capture to be complete (default in
+   *  defaults.archive.minPostShare); 0 accepts any run that captured one post. */
+  minPostShare?: number;
   wacz?: boolean;
   onEvent?: (e: CrawlEvent) => void;
   /** Things the user should hear of: a stale lock reclaimed, a run resumed, runs pruned. */
@@ -52,12 +55,16 @@ export interface RunInfo {
   previous: string | null;
   /** Earlier runs whose WARCs hold payloads this run's revisits refer to (kept by --keep). */
   refersTo: string[];
-  crawl: { fetched: number; resumed: number; failed: number; notFound: number };
+  crawl: { fetched: number; resumed: number; failed: number; notFound: number; posts: number };
+  /** Set on a run kept apart in `incomplete/`: why it does not count as a capture of the site. */
+  incomplete?: string;
   diff: RunDiff["summary"] | null;
 }
 
 export interface SnapshotRunResult {
-  status: "complete" | "time-limit";
+  /** incomplete: the run finished but captured no post, or far fewer than the last complete run (the
+   *  site is down, or answers errors): it is kept apart in `incomplete/<run-id>/` and prunes nothing. */
+  status: "complete" | "incomplete" | "time-limit";
   runId: string;
   resumed: boolean;
   crawl: CrawlSummary;
@@ -80,10 +87,25 @@ export function nextRunId(now: Date, last: string | null): string {
   return id;
 }
 
-/** Deletes all but the `keep` newest runs, never one that a kept run's revisits refer to. */
+/** Where runs that did not capture the site are kept apart (only the newest such run is kept). */
+export const INCOMPLETE_DIR = "incomplete";
+
+/** Why a finished run does not count as a capture of the site, or null when it does. */
+export function incompleteReason(posts: number, last: { runId: string; posts: number } | null, minShare: number): string | null {
+  if (posts === 0) return "it captured no post (the site is down, forbids the crawl, or answers errors)";
+  if (last && posts < last.posts * minShare) return `it captured ${posts} posts, fewer than ${Math.round(minShare * 100)}% of the ${last.posts} of run ${last.runId}`;
+  return null;
+}
+
+/**
+ * Deletes all but the `keep` newest runs, never one that a kept run's revisits refer to, and never the
+ * newest run that holds full responses (a chain of revisits is worth nothing without it).
+ */
 export function pruneRuns(archiveDir: string, keep: number): string[] {
   const runs = listRunDirs(archiveDir);
   const kept = new Set(runs.slice(-keep));
+  const newestFull = runs.findLast((id) => readJson<RunInfo>(join(archiveDir, id, "run.json")).counts.responses > 0);
+  if (newestFull) kept.add(newestFull);
   for (const id of [...kept]) for (const ref of readJson<RunInfo>(join(archiveDir, id, "run.json")).refersTo) kept.add(ref);
   const removed: string[] = [];
   for (const id of runs) {
@@ -107,6 +129,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     const previousId = runs.at(-1) ?? null;
     const previous: RunState = previousId ? readJson<RunState>(join(dir, previousId, "state.json")) : {};
     const previousPosts = previousId ? readJson<ArchivedPost[]>(join(dir, previousId, "posts.json")) : null;
+    const previousRun = previousId ? readJson<RunInfo>(join(dir, previousId, "run.json")) : null;
 
     const partial = join(dir, ".partial");
     let runId: string | null = null;
@@ -162,9 +185,13 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       counts: warc.counts,
       previous: previousId,
       refersTo,
-      crawl: { fetched: crawl.fetched, resumed: crawl.resumed, failed: crawl.failed, notFound: crawl.notFound.length },
+      crawl: { fetched: crawl.fetched, resumed: crawl.resumed, failed: crawl.failed, notFound: crawl.notFound.length, posts: crawl.posts },
       diff: previousId ? diff.summary : null,
     };
+    // Runs before this field was recorded count their posts from posts.json.
+    const lastPosts = previousRun ? (previousRun.crawl.posts ?? previousPosts?.length ?? 0) : 0;
+    const incomplete = incompleteReason(crawl.posts, previousRun ? { runId: previousRun.runId, posts: lastPosts } : null, opts.minPostShare ?? defaults.archive.minPostShare);
+    if (incomplete) run.incomplete = incomplete;
     const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
     writeFileAtomic(join(out, "index.cdxj"), warc.cdxj.join("\n") + "\n");
     writeFileAtomic(join(out, "state.json"), json(warc.state));
@@ -173,6 +200,17 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     writeFileAtomic(join(out, "diff.md"), renderDiffMarkdown(diff));
     if (opts.wacz) writeRunWacz(dir, out, run, warc.cdxj, store);
     writeFileAtomic(join(out, "run.json"), json(run)); // last: a run directory with run.json is complete
+    if (incomplete) {
+      // Kept for what it shows (the errors the site gave), apart from the runs: the next run compares
+      // with the last complete one, --keep does not count it, and nothing is pruned because of it.
+      const apart = join(dir, INCOMPLETE_DIR);
+      rmSync(apart, { recursive: true, force: true });
+      mkdirSync(apart, { recursive: true });
+      renameSync(out, join(apart, runId));
+      rmSync(partial, { recursive: true, force: true });
+      note(`run ${runId} is incomplete: ${incomplete}; kept apart in ${join(apart, runId)}, and no run was removed`);
+      return { status: "incomplete", runId, resumed, crawl, run, runDir: join(apart, runId), diff, pruned: [] };
+    }
     renameSync(out, join(dir, runId));
     rmSync(partial, { recursive: true, force: true });
     const pruned = opts.keep !== undefined ? pruneRuns(dir, opts.keep) : [];

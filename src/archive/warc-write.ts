@@ -6,7 +6,7 @@
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
 import { getSurt, WARCRecord, WARCSerializer } from "warcio";
-import { requestHeaders } from "../crawl/fetcher.js";
+import { requestHeaders } from "../http/fetcher.js";
 import type { FetchRecord, ManifestRecord, SnapshotStore } from "../store/snapshot.js";
 
 /** Where the payload of a capture lies: the run and WARC holding the full response, and its place there. */

@@ -119,6 +119,18 @@ function asFlagValue(opt: Option, key: string, value: unknown, where: string): u
   return scalar(value);
 }
 
+/** Which options of this run took their value from the config file (and from which file), so that a
+ *  bad value is reported with the file and the key rather than as a flag the user never typed. */
+const fromFile = { path: "", keys: new Set<string>() };
+
+/** A usage error about `--flag "value"` rewritten to name the file and key, when the value came from
+ *  the config file; otherwise the message as it is. */
+export function inConfigTerms(message: string): string {
+  const m = /^--([a-z][a-z-]*) (.*)$/s.exec(message);
+  if (!m || !fromFile.keys.has(m[1] ?? "")) return message;
+  return `${fromFile.path}: key "${m[1] ?? ""}": ${m[2] ?? ""}`;
+}
+
 /** Sets, on `cmd`, every option the file gives and the command line did not. */
 export function applyConfig(config: ConfigFile, cmd: Command, section: string | null): void {
   const values = { ...config.common, ...(section ? config.commands[section] : {}) };
@@ -129,6 +141,8 @@ export function applyConfig(config: ConfigFile, cmd: Command, section: string | 
     const source = cmd.getOptionValueSource(attr);
     if (source === "cli" || source === "env") continue;
     cmd.setOptionValueWithSource(attr, asFlagValue(opt, key, values[key], config.path), "config");
+    fromFile.path = config.path;
+    fromFile.keys.add((opt.long ?? "").replace(/^--/, ""));
   }
 }
 

@@ -93,10 +93,11 @@ addCrawlOptions(
     .description("take one archive snapshot of the site: a WARC/1.1 file (revisits for what did not change), its CDXJ index and a diff against the last run; safe to run from cron")
     .argument("<start-url>", "where the crawl starts")
     .addOption(needed("--archive <dir>", "the archive directory (one subdirectory per run)"))
-    .option("--keep <n>", "keep the n newest runs (and any older run their revisits refer to)")
+    .option("--keep <n>", "keep the n newest complete runs (and any older run their revisits refer to)")
+    .option("--min-share <fraction>", `a run that captures fewer than this share of the last complete run's posts is incomplete: kept apart, exit 6 (default: ${defaults.archive.minPostShare}; a run with no post is always incomplete)`)
     .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)"),
 )
-  .addHelpText("after", "\nExit codes: 0 done, 2 done but some pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes), 5 another run holds the lock.\n\nExample (nightly, from cron):\n  mia-migrate --quiet snapshot https://www.miaprojektet.se/aktuellt-39586750 --archive /srv/mia-archive --keep 30 --time-limit 3600\n")
+  .addHelpText("after", "\nExit codes: 0 done, 2 done but some pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes), 5 another run holds the lock, 6 the run is incomplete (no post, or fewer than --min-share of the last run's: the site is down; kept apart, nothing removed).\n\nExample (nightly, from cron):\n  mia-migrate --quiet snapshot https://www.miaprojektet.se/aktuellt-39586750 --archive /srv/mia-archive --keep 30 --time-limit 3600\n")
   .action(async (startUrl: string, flags: import("./commands/snapshot.js").SnapshotFlags) => {
     await runCommand(global().debug === true, async () => (await import("./commands/snapshot.js")).runSnapshot(startUrl, flags, global()));
   });

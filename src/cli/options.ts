@@ -2,7 +2,7 @@
 import { Option, type Command } from "commander";
 import { defaults } from "../config/defaults.js";
 import type { CrawlSettings } from "../crawl/crawler.js";
-import { parseOriginMap, type OriginMap } from "../crawl/origin-map.js";
+import { parseOriginMap, type OriginMap } from "../http/origin-map.js";
 import { loadProfile, DEFAULT_PROFILE_PATH, DEFAULT_WORDS_PATH, type Profile } from "../profiles/profile.js";
 import { readWordList } from "../report/spelling.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
@@ -148,6 +148,7 @@ export interface LinkFlags {
   linkTimeLimit?: string;
   statusVerdict: string[];
   skipLink?: string[];
+  allowPrivate?: boolean;
 }
 
 export function addLinkOptions(cmd: Command): Command {
@@ -156,6 +157,7 @@ export function addLinkOptions(cmd: Command): Command {
     .option("--no-cache", "check every link again, ignoring the cache of successes")
     .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
     .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
+    .option("--allow-private", "also check links to loopback, private and link-local addresses (by default they are reported as skipped: a page must not make the checker call into your network)")
     .option("--skip-link <regex>", "never check links matching this pattern: they are reported as skipped (lychee's --exclude; repeatable)", collect, [])
     .option("--status-verdict <code=verdict>", `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`, collect, [])
     .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
@@ -192,6 +194,8 @@ export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { setting
       timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
       statusVerdicts: statusVerdicts(flags.statusVerdict ?? []),
       skip: (flags.skipLink ?? []).map((p) => regexFlag("skip-link", p)),
+      retryStatuses: l.retryStatuses,
+      allowPrivate: flags.allowPrivate === true || l.allowPrivate,
     },
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,

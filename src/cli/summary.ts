@@ -1,7 +1,7 @@
 // The lines and exit codes a run ends with.
 import type { CrawlSummary } from "../crawl/crawler.js";
 import type { ConvertResult } from "../migrate.js";
-import { EXIT } from "./errors.js";
+import { EXIT, NoPostsError } from "./errors.js";
 
 export interface OutputFlags {
   quiet?: boolean;
@@ -27,11 +27,28 @@ export function crawlExitCode(c: CrawlSummary): number {
 }
 
 export function convertLine(c: ConvertResult, out: string): string {
-  return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}`;
+  const kept = c.kept.length ? `; kept ${c.kept.length} file(s) of an earlier run that were changed since it wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})` : "";
+  return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
 }
 
 /** --json: one JSON line on stdout; otherwise the lines on stderr (stdout stays for data). */
 export function report(flags: OutputFlags, summary: object, lines: string[]): void {
   if (flags.json) process.stdout.write(JSON.stringify(summary) + "\n");
   else if (!flags.quiet) for (const l of lines) process.stderr.write(l + "\n");
+}
+
+/** A crawl that found no post: the one line that says what it found instead (exit 7). */
+export function noPostsError(c: CrawlSummary, startUrl: string): NoPostsError {
+  const start = c.notFound.find((n) => n.url === startUrl);
+  const failed = c.failures.find((f) => f.url === startUrl);
+  const found = start
+    ? `it answered ${start.status}`
+    : failed
+      ? `it could not be fetched (${failed.reason})`
+      : c.robotsBlocked.length
+        ? (c.robotsBlocked[0]?.reason ?? "robots.txt forbids it")
+        : c.disallowedByRobots
+          ? "robots.txt disallows it"
+          : `the crawl found ${c.fetched + c.resumed} page(s), none of them a post of this site profile`;
+  return new NoPostsError(`no post found from ${startUrl}: ${found}; give the blog's start page (the MIA blog's is https://www.miaprojektet.se/aktuellt-39586750), or a site profile that fits the site (--profile)`);
 }

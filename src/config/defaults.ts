@@ -23,6 +23,9 @@ export const defaults = {
     backoffMs: 500,
     /** Longest Retry-After the crawler waits for; a longer one fails the page instead of stalling. */
     maxRetryAfterMs: 10 * 60_000,
+    /** Longest robots.txt Crawl-delay obeyed (Heritrix's cap is 300 s); a host asking for more is not
+     *  crawled at all, with a line saying why, rather than a crawl that idles for days. */
+    maxCrawlDelayMs: 60_000,
     retryStatuses: [408, 429, 500, 502, 503, 504] as readonly number[],
     connectTimeoutMs: 10_000,
     headersTimeoutMs: 30_000,
@@ -53,6 +56,9 @@ export const defaults = {
     assets: true,
     /** Under --out: the extracted posts, parked on disk while a run passes over them; removed after. */
     postSpool: ".mia-migrate/posts.jsonl",
+    /** Under --out: every file mia-migrate wrote there, with its hash; only these are ever replaced or
+     *  removed by a later run. */
+    writtenManifest: ".mia-migrate/written.jsonl",
   },
   links: {
     /** lychee's default; linkinator has none and users hit hangs. */
@@ -61,14 +67,27 @@ export const defaults = {
     backoffMs: 500,
     /** A longer Retry-After is not waited for: the link is "unverifiable" (a 429 wall), not broken. */
     maxRetryAfterMs: 60_000,
+    retryStatuses: [408, 429, 500, 502, 503, 504] as readonly number[],
+    connectTimeoutMs: 10_000,
+    /** A link's body is read only to see that it answers. */
+    maxBodyBytes: 5 * 1024 * 1024,
+    maxRedirects: 10,
+    /** Links to loopback, private, link-local addresses are not requested (SSRF); --allow-private. */
+    allowPrivate: false,
     /** In flight at once: to the old site, to each other host, and in all. */
     siteConcurrency: 4,
     hostConcurrency: 8,
     concurrency: 16,
     timeLimitMs: Infinity,
-    /** Successes only; failures are always checked again. */
+    /** Successes only; failures are always checked again. Relative to the output folder. */
     cacheFile: ".mia-migrate/link-cache.json",
     cacheAgeMs: 24 * 3600_000,
+  },
+  archive: {
+    /** A snapshot run is complete only if it captured at least one post and at least this share of the
+     *  posts of the last complete run; else the site is down or broken, and the run is kept apart
+     *  (`<archive>/incomplete/`), never counted by --keep, never a reason to prune. */
+    minPostShare: 0.5,
   },
   out: "output/migration",
   memory: {

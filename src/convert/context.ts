@@ -2,7 +2,7 @@
 // posts and the site's files went, and a place to note what could not be converted cleanly.
 
 export interface ConvertFinding {
-  rule: "raw-html" | "old-site-link" | "asset-missing" | "embed-as-link" | "table-without-header";
+  rule: "raw-html" | "old-site-link" | "asset-missing" | "embed-as-link" | "table-without-header" | "script-link";
   message: string;
   /** The text concerned (a URL, an element). */
   text: string;
@@ -17,3 +17,9 @@ export interface ConvertContext {
 }
 
 export const identityContext = (): ConvertContext => ({ rewriteUrl: (u) => u, figures: "markdown", findings: [] });
+
+/** A link, image or embed whose address would run code when followed: its text is kept, the address
+ *  is not written (Hugo with raw HTML on, and other renderers, would make it a live link). */
+export function scriptLink(ctx: ConvertContext, url: string): void {
+  ctx.findings.push({ rule: "script-link", message: "an address that would run code (javascript:, vbscript:, data:) was left out; the text is kept", text: url });
+}

@@ -1,6 +1,5 @@
-// Frontmatter, always through the yaml library: titles with ", ', :, #, --- or a leading - or [ break
-// hand-built YAML (the most common bug of migration tools), and a library never does.
-import { stringify } from "yaml";
+// Frontmatter: the fields a post's Markdown file starts with, written by escape/yaml.ts.
+import { frontmatterYaml } from "../escape/yaml.js";
 
 export interface Frontmatter {
   title: string;
@@ -29,6 +28,7 @@ export const ALL_FIELDS: FrontmatterFields = { rename: {}, drop: [] };
 export function renderDocument(fm: Frontmatter, markdown: string, fields: FrontmatterFields = ALL_FIELDS): string {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fm)) if (!fields.drop.includes(k)) out[fields.rename[k] ?? k] = v;
-  const yaml = stringify(out, { lineWidth: 0 });
+  // The date stays a plain scalar, which Hugo, Eleventy and Astro read as a date.
+  const yaml = frontmatterYaml(out, new Set([fields.rename.date ?? "date"]));
   return `---\n${yaml}---\n\n${markdown}`;
 }

@@ -2,7 +2,7 @@
 // HTML string itself (with its bundled DOM): cheerio nodes lack the DOM methods it calls.
 import TurndownService from "turndown";
 import { identityContext, type ConvertContext } from "./context.js";
-import { escapeMarkdown, liquidSafe } from "./escape.js";
+import { escapeMarkdown, liquidSafe } from "../escape/markdown.js";
 import { embedRule } from "./rules/embed.js";
 import { figureRule } from "./rules/figure.js";
 import { imageRule, linkRule } from "./rules/link.js";

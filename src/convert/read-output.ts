@@ -1,5 +1,5 @@
 // Reading a migration's Markdown back from disk: each file's frontmatter and body, keyed by post id.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
 import type { DocRef } from "../report/finding.js";
@@ -18,21 +18,31 @@ export interface OutputDoc {
 /** Every file of the output (not the snapshot, report or cache folders), relative to it, with "/" separators. */
 export function outputFiles(outDir: string, dir = outDir): Set<string> {
   const out = new Set<string>();
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return out;
   }
-  for (const name of names) {
-    const full = join(dir, name);
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
     const rel = relative(outDir, full).split(sep).join("/");
     const top = rel.split("/")[0];
     if (top === "snapshot" || top === "report" || top === ".mia-migrate" || top === "node_modules") continue;
-    if (statSync(full).isDirectory()) for (const f of outputFiles(outDir, full)) out.add(f);
-    else out.add(rel);
+    // A symbolic link is never followed into a folder (it may lead out of the output, or in a circle);
+    // one to a file counts as the file, a dangling one as nothing.
+    if (entry.isDirectory()) for (const f of outputFiles(outDir, full)) out.add(f);
+    else if (entry.isFile() || (entry.isSymbolicLink() && isFileBehind(full))) out.add(rel);
   }
   return out;
+}
+
+function isFileBehind(link: string): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Each Markdown post of the output, read one at a time (sorted by path). */
@@ -50,7 +60,12 @@ export function readOutputDoc(outDir: string, rel: string): OutputDoc | null {
   const text = readFileSync(join(outDir, rel), "utf8");
   const m = FRONTMATTER.exec(text);
   if (!m) return null;
-  const fm = parse(m[1] ?? "") as { source_id?: unknown; slug?: unknown } | null;
+  let fm: { source_id?: unknown; slug?: unknown } | null;
+  try {
+    fm = parse(m[1] ?? "") as typeof fm;
+  } catch {
+    return null; // not ours: a page of the user's site whose frontmatter this parser does not read
+  }
   if (!fm?.source_id) return null;
   return { postId: String(fm.source_id), file: rel, text, body: m[2] ?? "", slug: String(fm.slug ?? "") };
 }

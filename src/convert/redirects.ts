@@ -1,6 +1,8 @@
 // Redirects from every old URL of every post to its new page. One list (redirects.json) and three
 // renderings of it: _redirects (Netlify, Cloudflare Pages), an nginx map, an Apache .htaccess. Hugo's
-// aliases (in the frontmatter) give meta-refresh pages, not real 301s; these do.
+// aliases (in the frontmatter) give meta-refresh pages, not real 301s; these do. Every line is built by
+// escape/server-config.ts: an old path is content, and may hold any byte.
+import { nginxPlain, nginxString, pcreLiteral, redirectsPath } from "../escape/server-config.js";
 
 export interface RedirectEntry {
   /** An old URL (any origin alias, any encoding that reached the post). */
@@ -34,15 +36,14 @@ function uniqueByPath(entries: readonly RedirectEntry[]): { encoded: string; dec
 
 /** Netlify / Cloudflare Pages: one rule a line, the encoded path as browsers send it. */
 export function netlifyRedirects(entries: readonly RedirectEntry[]): string {
-  const lines = uniqueByPath(entries).map((r) => `${r.encoded} ${r.to} 301`);
+  const lines = uniqueByPath(entries).map((r) => `${redirectsPath(r.encoded)} ${redirectsPath(r.to)} 301`);
   return `# Old www.miaprojektet.se URLs → new pages (written by mia-migrate)\n${lines.join("\n")}\n`;
 }
 
-const nginxQuote = (s: string) => `"${s.replace(/(["\\$])/g, "\\$1")}"`;
-
 /** nginx: a map on $uri, which nginx has already percent-decoded. Include it in the http block. */
 export function nginxMap(entries: readonly RedirectEntry[]): string {
-  const lines = uniqueByPath(entries).map((r) => `    ${nginxQuote(r.decoded)} ${nginxQuote(r.to)};`);
+  // A path with a control character (a tab, a newline) is matched by a regex that spells it \xHH.
+  const lines = uniqueByPath(entries).map((r) => `    ${nginxPlain(r.decoded) ? nginxString(r.decoded) : nginxString(`~^${pcreLiteral(r.decoded)}$`)} ${nginxString(r.to)};`);
   return [
     "# Old www.miaprojektet.se URLs → new pages (written by mia-migrate).",
     "# In the http block: include this file; in the server block: if ($mia_redirect) { return 301 $mia_redirect; }",
@@ -54,10 +55,8 @@ export function nginxMap(entries: readonly RedirectEntry[]): string {
   ].join("\n");
 }
 
-const pcreEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/ \u00a0]/g, (c) => (c === " " ? "\\x20" : c === "\u00a0" ? "\\xc2\\xa0" : "\\" + c));
-
 /** Apache: mod_rewrite matches the decoded path without its leading slash. */
 export function htaccess(entries: readonly RedirectEntry[]): string {
-  const lines = uniqueByPath(entries).map((r) => `RewriteRule ^${pcreEscape(r.decoded.slice(1))}$ ${r.to} [R=301,L]`);
+  const lines = uniqueByPath(entries).map((r) => `RewriteRule ^${pcreLiteral(r.decoded.slice(1))}$ ${redirectsPath(r.to)} [R=301,L]`);
   return `# Old www.miaprojektet.se URLs → new pages (written by mia-migrate)\nRewriteEngine On\n${lines.join("\n")}\n`;
 }

@@ -13,12 +13,13 @@ import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Profile } from "../profiles/profile.js";
 import type { FetchRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
 import { decodeBody } from "./charset.js";
-import { FetchError, Fetcher, type HttpResponse } from "./fetcher.js";
-import { HostGate } from "./host-gate.js";
-import type { OriginMap } from "./origin-map.js";
+import { follow, HttpClient, RedirectError } from "../http/client.js";
+import { FetchError, type HttpResponse } from "../http/fetcher.js";
+import { HostGate, sleep } from "../http/host-gate.js";
+import type { OriginMap } from "../http/origin-map.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 import { canonicalUrl, isSiteUrl } from "./url.js";
-import { parseRetryAfter, retryDelayMs } from "./retry.js";
+import { retryDelayMs } from "../http/retry.js";
 
 export interface CrawlSettings {
   userAgent: string;
@@ -29,6 +30,8 @@ export interface CrawlSettings {
   retries: number;
   backoffMs: number;
   maxRetryAfterMs: number;
+  /** Longest robots.txt Crawl-delay obeyed; a host asking for more is not crawled (and said so). */
+  maxCrawlDelayMs: number;
   retryStatuses: readonly number[];
   connectTimeoutMs: number;
   headersTimeoutMs: number;
@@ -121,7 +124,13 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const emit = input.onEvent ?? (() => {});
   const random = input.random ?? Math.random;
   const started = Date.now();
-  const fetcher = new Fetcher({
+  // Aborts requests in flight and every wait when a limit stops the crawl; what was in flight is not
+  // recorded, so a rerun fetches it.
+  const abort = new AbortController();
+  // Every request in flight listens on this one signal: more than Node's default of 10 is expected.
+  setMaxListeners(0, abort.signal);
+  const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
+  const client = new HttpClient({
     userAgent: s.userAgent,
     originMap,
     connectTimeoutMs: s.connectTimeoutMs,
@@ -130,8 +139,14 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     totalTimeoutMs: s.totalTimeoutMs,
     maxBodyBytes: s.maxBodyBytes,
     connectionsPerOrigin: Math.max(1, s.perHostConcurrency),
+    // The site is the one the user named; nothing off it is ever requested (redirects off it are refused).
+    anyAddress: (url) => isSiteUrl(url, profile),
+    gateFor: () => gate,
+    concurrency: s.concurrency,
+    retryStatuses: s.retryStatuses,
+    maxRetryAfterMs: s.maxRetryAfterMs,
+    signal: abort.signal,
   });
-  const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
   const queue = new PQueue({ concurrency: s.concurrency });
   const robots = new Map<string, Promise<RobotsVerdict>>();
   const robotsRecorded = new Set<string>(); // robots.txt URLs whose answer is in the snapshot
@@ -144,10 +159,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   // When it is reached no new page starts, but those begun finish, retries included.
   let pagesStarted = 0;
   let stopping = false;
-  // Aborts requests in flight when a limit stops the crawl; they are not recorded, so a rerun fetches them.
-  const abort = new AbortController();
-  // Every request in flight listens on this one signal: more than Node's default of 10 is expected.
-  setMaxListeners(0, abort.signal);
   let outstanding = 0;
   const timers = new Set<NodeJS.Timeout>();
   let finish: () => void = () => {};
@@ -249,57 +260,55 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const fetchRobots = async (origin: string): Promise<RobotsVerdict> => {
     const robotsUrl = `${origin}/robots.txt`;
     let res: { status: number; body: string; error?: string } = { status: 0, body: "" };
-    let current = new URL(robotsUrl);
-    const redirects: RedirectHop[] = [];
-    const redirectHeaders: Record<string, string>[] = [];
-    for (let hop = 0; hop <= s.robotsMaxRedirects; hop++) {
-      let r: HttpResponse;
+    // RFC 9309: at most robotsMaxBytes are parsed (a longer file is read up to there, not refused); a 5xx
+    // or a network error is tried again before the host is given up as unreachable.
+    const get = (url: URL) => client.send(url, {}, "GET", { truncateAt: s.robotsMaxBytes });
+    for (let attempt = 1; ; attempt++) {
+      let answer: Awaited<ReturnType<typeof follow>> | null = null;
+      let failure: FetchError | null = null;
       try {
-        r = await gated(current, {});
+        answer = await follow(get, new URL(robotsUrl), { maxRedirects: s.robotsMaxRedirects });
       } catch (err) {
-        res = { status: 0, body: "", error: err instanceof FetchError ? err.reason : String(err) };
-        break;
-      }
-      const location = r.headers.location;
-      if (r.status >= 300 && r.status < 400 && location) {
-        const next = safeUrl(location, current.href);
-        if (next === undefined) {
-          res = { status: 0, body: "", error: `robots.txt redirects to "${location}", not a URL` };
+        if (err instanceof RedirectError) {
+          res = { status: 0, body: "", error: `robots.txt ${err.message}` };
           break;
         }
-        redirects.push({ url: current.href, status: r.status });
-        redirectHeaders.push(r.headers);
-        current = new URL(next);
-        continue;
+        failure = err instanceof FetchError ? err : new FetchError("network", String(err));
       }
-      res = { status: r.status, body: r.body.subarray(0, s.robotsMaxBytes).toString("utf8") };
+      const retryable = failure ? failure.retryable : answer !== null && answer.res.status >= 500;
+      if (retryable && attempt < s.retries && !stopping) {
+        const delay = retryDelayMs({ attempt, res: answer?.res, backoffMs: s.backoffMs, jitter: s.jitter, random, now: Date.now() });
+        if (delay <= s.maxRetryAfterMs) {
+          emit({ type: "retry", url: robotsUrl, attempt, delayMs: delay, why: failure ? failure.reason : String(answer?.res.status) });
+          try {
+            await sleep(delay, abort.signal);
+            continue;
+          } catch {
+            /* stopped: the answer so far stands */
+          }
+        }
+      }
+      if (failure || !answer) {
+        res = { status: 0, body: "", error: failure?.reason ?? "network error" };
+        break;
+      }
+      const r = answer.res;
+      res = { status: r.status, body: r.body.toString("utf8") };
       // A resumed run asks again for the rules, but its journal already holds the capture.
       if (input.recordRobots && !robotsRecorded.has(robotsUrl)) {
         robotsRecorded.add(robotsUrl);
         const sha = await store.putBodyAsync(r.body);
-        store.append({ type: "fetch", url: robotsUrl, finalUrl: current.href, redirects, status: r.status, headers: r.headers, sha256: sha, size: r.body.length, fetchedAt: new Date().toISOString(), kind: "robots", depth: 0, tries: 1, ...(redirectHeaders.length ? { redirectHeaders } : {}) });
+        const redirects = answer.hops.map((h) => ({ url: h.url, status: h.status }));
+        const redirectHeaders = answer.hops.map((h) => h.headers);
+        store.append({ type: "fetch", url: robotsUrl, finalUrl: answer.url.href, redirects, status: r.status, headers: r.headers, sha256: sha, size: r.body.length, fetchedAt: new Date().toISOString(), kind: "robots", depth: 0, tries: attempt, ...(redirectHeaders.length ? { redirectHeaders } : {}) });
       }
       break;
     }
-    const verdict = robotsVerdict(robotsUrl, res, s.userAgent);
+    const verdict = robotsVerdict(robotsUrl, res, s.userAgent, s.maxCrawlDelayMs);
     if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined) gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
     if (verdict.kind === "disallow-all") summary.robotsBlocked.push({ origin, reason: verdict.reason });
     emit({ type: "robots", origin, verdict: verdict.kind === "rules" ? "rules" : verdict.reason });
     return verdict;
-  };
-
-  /** One request through the host's gate. */
-  const gated = async (url: URL, headers: Record<string, string>): Promise<HttpResponse> => {
-    const release = await gate.acquire(url.host);
-    try {
-      const res = await fetcher.fetchOnce(url, headers, "GET", abort.signal);
-      // Retry-After pauses the whole host, and must do so before this slot passes to the next request.
-      const wait = s.retryStatuses.includes(res.status) ? parseRetryAfter(res.headers["retry-after"], Date.now()) : undefined;
-      if (wait !== undefined) gate.pauseUntil(url.host, Date.now() + wait);
-      return res;
-    } finally {
-      release();
-    }
   };
 
   const recordFailure = (task: Task, reason: string, message: string, redirects: RedirectHop[] = [], status = 0) => {
@@ -349,42 +358,40 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     if (verdict.kind === "disallow-all" || (verdict.kind === "rules" && !verdict.isAllowed(task.url.href))) {
       if (task.attempt === 1) pagesStarted--; // not fetched, so not counted
       summary.disallowedByRobots++;
+      // Disallow: / (or a rule that covers the start page): the crawl cannot begin, which the user must
+      // hear as clearly as an unreachable robots.txt (exit 2, one line), not as an empty success.
+      if (task.depth === 0 && verdict.kind === "rules") summary.robotsBlocked.push({ origin: task.url.origin, reason: `robots.txt disallows the start URL ${task.url.href} for ${s.userAgent}` });
       emit({ type: "skipped", url: task.url.href, why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason });
       return;
     }
-    const redirects: RedirectHop[] = [];
-    const redirectHeaders: Record<string, string>[] = [];
-    const chain = new Set<string>([task.url.href]);
-    let current = task.url;
-    let res: HttpResponse;
-    let stored: Revalidation | undefined;
-    let sent: Record<string, string> = {};
-    for (;;) {
-      stored = input.revalidate?.(current.href);
-      sent = stored ? conditionalHeaders(stored) : {};
-      try {
-        res = await gated(current, sent);
-      } catch (err) {
-        if (stopping) return; // aborted by a limit: not finished, so not recorded
-        const e = err instanceof FetchError ? err : new FetchError("network", String(err));
-        if (e.retryable) return retryOrFail(task, e.reason, e.reason, e.message, undefined, redirects);
-        return recordFailure(task, e.reason, e.message, redirects);
+    // Each hop asks conditionally for what the last run stored under its URL (archive runs).
+    const send = (url: URL) => {
+      const v = input.revalidate?.(url.href);
+      return client.send(url, v ? conditionalHeaders(v) : {});
+    };
+    let answer: Awaited<ReturnType<typeof follow>>;
+    try {
+      answer = await follow(send, task.url, {
+        maxRedirects: s.maxRedirects,
+        resolve: (location, from) => canonicalUrl(location, profile, from) ?? undefined,
+        refuse: (next) => (isSiteUrl(next, profile) ? null : `redirects off the site to ${next.href}`),
+      });
+    } catch (err) {
+      if (stopping) return; // aborted by a limit: not finished, so not recorded
+      if (err instanceof RedirectError) {
+        const reason = err.reason === "refused-redirect" ? "off-site-redirect" : err.reason;
+        return recordFailure(task, reason, err.message, err.hops.map((h) => ({ url: h.url, status: h.status })), err.status);
       }
-      const location = res.headers.location;
-      if (res.status >= 300 && res.status < 400 && location) {
-        redirects.push({ url: current.href, status: res.status });
-        redirectHeaders.push(res.headers);
-        const next = canonicalUrl(location, profile, current);
-        if (!next) return recordFailure(task, "bad-redirect", `redirect to "${location}" is not an http(s) URL`, redirects, res.status);
-        if (chain.has(next.href)) return recordFailure(task, "redirect-loop", `redirect loop back to ${next.href}`, redirects, res.status);
-        if (redirects.length >= s.maxRedirects) return recordFailure(task, "too-many-redirects", `more than ${s.maxRedirects} redirects`, redirects, res.status);
-        if (!isSiteUrl(next, profile)) return recordFailure(task, "off-site-redirect", `redirects off the site to ${next.href}`, redirects, res.status);
-        chain.add(next.href);
-        current = next;
-        continue;
-      }
-      break;
+      const e = err instanceof FetchError ? err : new FetchError("network", String(err));
+      if (e.retryable) return retryOrFail(task, e.reason, e.reason, e.message);
+      return recordFailure(task, e.reason, e.message);
     }
+    const current = answer.url;
+    let res: HttpResponse = answer.res;
+    const redirects: RedirectHop[] = answer.hops.map((h) => ({ url: h.url, status: h.status }));
+    const redirectHeaders = answer.hops.map((h) => h.headers);
+    const stored = input.revalidate?.(current.href);
+    const sent = stored ? conditionalHeaders(stored) : {};
     if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, res, redirects);
     // 304 to our conditional request: the stored response stands, its headers updated with the 304's.
     const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
@@ -477,7 +484,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   await done;
   await queue.onIdle();
   if (limitTimer) clearTimeout(limitTimer);
-  await fetcher.close();
+  await client.close();
   summary.durationMs = Date.now() - started;
   if (storageError) throw storageError;
   return summary;

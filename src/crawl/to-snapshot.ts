@@ -8,7 +8,7 @@ import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 import { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary, type Revalidation } from "./crawler.js";
-import type { OriginMap } from "./origin-map.js";
+import type { OriginMap } from "../http/origin-map.js";
 
 export interface CrawlToSnapshotOptions {
   startUrl: string;

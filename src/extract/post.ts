@@ -105,12 +105,19 @@ function absoluteSrc(src: string, pageUrl: string, profile: Profile): string {
   return canonicalUrl(src, profile, pageUrl)?.href ?? src;
 }
 
+/** An element's text as one line: a <br> inside (a title set on two lines) is a space, not glued words. */
+function lineText($: CheerioAPI, selector: string): string {
+  const el = $(selector).first().clone();
+  el.find("br").replaceWith(" ");
+  return el.text();
+}
+
 function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: boolean } {
-  const fromPage = cleanText($(profile.post.title).first().text());
+  const fromPage = cleanText(lineText($, profile.post.title));
   if (fromPage) return { title: fromPage, fallback: false };
   const og = cleanText($('meta[property="og:title"]').attr("content") ?? "");
   if (og) return { title: og, fallback: true };
-  const h1 = cleanText($("h1").first().text());
+  const h1 = cleanText(lineText($, "h1"));
   if (h1) return { title: h1, fallback: true };
   let t = cleanText($("title").first().text());
   if (profile.post.titleSuffix && t.endsWith(profile.post.titleSuffix.trim())) t = t.slice(0, -profile.post.titleSuffix.trim().length).trim();

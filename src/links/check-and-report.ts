@@ -1,7 +1,7 @@
 // Checking the links of a migration and writing the QA report: the snapshot gives the posts and what
 // the old site answered, the output folder gives the Markdown files the findings point into.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { postKey, type PostKey } from "../convert/from-snapshot.js";
 import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc } from "../convert/read-output.js";
 import { defaults } from "../config/defaults.js";
@@ -9,15 +9,16 @@ import { spoolPosts } from "../migrate.js";
 import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
-import type { OriginMap } from "../crawl/origin-map.js";
+import type { OriginMap } from "../http/origin-map.js";
 import type { Problem } from "../migrate.js";
 import type { Profile } from "../profiles/profile.js";
 import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
 import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
+import { storageProblem } from "../store/storage-errors.js";
 import { decodeBody } from "../crawl/charset.js";
 import { canonicalUrl } from "../crawl/url.js";
-import { writeOutputFile } from "../write/output.js";
+import { OutputTree } from "../write/output.js";
 import { loadCache, saveCache } from "./cache.js";
 import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "./checker.js";
 import { collectLinks, type LinkOccurrence } from "./collect.js";
@@ -40,6 +41,8 @@ export interface CheckOptions {
   posts?: Iterable<Post>;
   /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
   spellingWords?: ReadonlySet<string> | null;
+  /** Things the user should hear of (a cache that could not be written). */
+  onNote?: (message: string) => void;
 }
 
 function knownPages(store: SnapshotStore): Map<string, KnownPage> {
@@ -105,7 +108,9 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   // Post by post; in each post, in the order they stand (the sort is stable).
   occurrences.sort((a, b) => byPostId(a.postId, b.postId));
   const knownById = store ? knownPages(store) : new Map<string, KnownPage>();
-  const cached = opts.cacheFile ? loadCache(opts.cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
+  // A relative cache path is under the output folder (ours to write), not the working directory.
+  const cacheFile = opts.cacheFile === null ? null : resolve(opts.outDir, opts.cacheFile);
+  const cached = cacheFile ? loadCache(cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({
     urls: occurrences.map((o) => o.url),
     profile: opts.profile,
@@ -115,7 +120,16 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
     cached,
     ...(opts.onResult ? { onResult: opts.onResult } : {}),
   });
-  if (opts.cacheFile) saveCache(opts.cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
+  if (cacheFile) {
+    // The cache only saves time: a cache that cannot be written costs the next run requests, never
+    // this run's report.
+    try {
+      saveCache(cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
+    } catch (err) {
+      if (!storageProblem(err)) throw err;
+      opts.onNote?.(`the link cache could not be written (${cacheFile}: ${(err as NodeJS.ErrnoException).code ?? ""}); the next run checks every link again`);
+    }
+  }
   const docs = indexOutput(opts.outDir);
   const checker = opts.spellingWords ? await loadSpellChecker(opts.spellingWords) : null;
   // Fragments into pages of the old site: the id must be on the target page (from the snapshot).
@@ -162,7 +176,10 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
     ["report/report.html", () => renderHtml(report)],
     ["report/junit.xml", () => renderJunit(report)],
   ];
-  for (const [file, render] of renderings) writeOutputFile(opts.outDir, file, render());
+  const tree = new OutputTree(opts.outDir);
+  tree.claim(renderings.map(([file]) => file));
+  for (const [file, render] of renderings) tree.write(file, render(), "report");
+  tree.save();
   return report;
 }
 

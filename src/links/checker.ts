@@ -1,12 +1,15 @@
 // The link checker: every unique URL requested once (fragment stripped), HEAD first and GET when HEAD
-// gives 405, 501 or fails; redirects followed by hand (at most 10, chain kept); 408/429/5xx and socket
-// errors retried with backoff, Retry-After pausing the host; links to the old site answered from the
-// snapshot where it has them. Verdicts as lychee's, with bot walls counted apart (ANCHORS.md).
-import PQueue from "p-queue";
-import { FetchError, Fetcher, type HttpResponse } from "../crawl/fetcher.js";
-import { HostGate } from "../crawl/host-gate.js";
-import type { OriginMap } from "../crawl/origin-map.js";
-import { parseRetryAfter, retryDelayMs } from "../crawl/retry.js";
+// gives 405, 501 or fails; redirects followed through the HTTP layer (http/client.ts: at most 10, chain
+// kept, loops broken); 408/429/5xx and socket errors retried with backoff holding no slot, Retry-After
+// pausing the host; links to non-public addresses not requested (SSRF) unless allowed; links to the
+// old site answered from the snapshot where it has them. Verdicts as lychee's, with bot walls counted
+// apart (ANCHORS.md).
+import { defaults } from "../config/defaults.js";
+import { follow, HttpClient, parseHttpUrl, RedirectError } from "../http/client.js";
+import { FetchError, type HttpResponse } from "../http/fetcher.js";
+import { HostGate, sleep } from "../http/host-gate.js";
+import type { OriginMap } from "../http/origin-map.js";
+import { retryDelayMs } from "../http/retry.js";
 import { canonicalUrl, isSiteUrl } from "../crawl/url.js";
 import type { Profile } from "../profiles/profile.js";
 
@@ -45,6 +48,10 @@ export interface CheckSettings {
   statusVerdicts?: ReadonlyMap<number, "ok" | "broken" | "unverifiable">;
   /** Links never requested (--skip-link, lychee's --exclude): reported as skipped, with the pattern. */
   skip?: readonly RegExp[];
+  /** Statuses tried again (with backoff, Retry-After honoured up to maxRetryAfterMs). */
+  retryStatuses: readonly number[];
+  /** --allow-private: links to loopback, private and link-local addresses are requested too. */
+  allowPrivate?: boolean;
 }
 
 /** What the snapshot knows of a page of the old site. */
@@ -65,8 +72,6 @@ export interface CheckInput {
   cached?: ReadonlyMap<string, LinkResult>;
   onResult?: (r: LinkResult) => void;
 }
-
-const RETRY = new Set([408, 429, 500, 502, 503, 504]);
 
 /** mailto: and tel: are checked for syntax only. */
 export function checkSyntax(url: string): LinkResult | null {
@@ -106,88 +111,85 @@ function classify(url: string, res: HttpResponse, chain: LinkResult["chain"], fi
 export async function checkLinks(input: CheckInput): Promise<Map<string, LinkResult>> {
   const { profile, settings: s } = input;
   const results = new Map<string, LinkResult>();
-  const fetcher = new Fetcher({
+  // The time limit ends every wait and request at once; what was not checked by then is "skipped".
+  const stop = new AbortController();
+  const limit = Number.isFinite(s.timeLimitMs) ? setTimeout(() => stop.abort(new FetchError("aborted", "time limit reached")), s.timeLimitMs) : null;
+  const siteGate = new HostGate({ maxInFlight: s.siteConcurrency, gapMs: s.siteGapMs, jitter: 0.5 });
+  const otherGate = new HostGate({ maxInFlight: s.hostConcurrency, gapMs: 0, jitter: 0 });
+  const client = new HttpClient({
     userAgent: s.userAgent,
     originMap: input.originMap,
-    connectTimeoutMs: Math.min(10_000, s.timeoutMs),
+    connectTimeoutMs: Math.min(defaults.links.connectTimeoutMs, s.timeoutMs),
     headersTimeoutMs: s.timeoutMs,
     bodyTimeoutMs: s.timeoutMs,
     totalTimeoutMs: s.timeoutMs,
-    maxBodyBytes: 5 * 1024 * 1024,
+    maxBodyBytes: defaults.links.maxBodyBytes,
     connectionsPerOrigin: Math.max(s.siteConcurrency, s.hostConcurrency),
+    // Content names these addresses: only public ones are asked, unless the user allows private ones.
+    anyAddress: (url) => s.allowPrivate === true || isSiteUrl(url, profile),
+    gateFor: (url) => (isSiteUrl(url, profile) ? siteGate : otherGate),
+    concurrency: s.concurrency,
+    retryStatuses: s.retryStatuses,
+    maxRetryAfterMs: s.maxRetryAfterMs,
+    signal: stop.signal,
   });
-  const siteGate = new HostGate({ maxInFlight: s.siteConcurrency, gapMs: s.siteGapMs, jitter: 0.5 });
-  const otherGate = new HostGate({ maxInFlight: s.hostConcurrency, gapMs: 0, jitter: 0 });
-  const queue = new PQueue({ concurrency: s.concurrency });
-  const deadline = Date.now() + s.timeLimitMs;
   const done = (r: LinkResult) => {
     results.set(r.url, r);
     input.onResult?.(r);
-  };
-
-  const once = async (url: URL, method: "HEAD" | "GET"): Promise<HttpResponse> => {
-    const gate = isSiteUrl(url, profile) ? siteGate : otherGate;
-    const release = await gate.acquire(url.host);
-    try {
-      const res = await fetcher.fetchOnce(url, {}, method);
-      const wait = RETRY.has(res.status) ? parseRetryAfter(res.headers["retry-after"], Date.now()) : undefined;
-      if (wait !== undefined && wait <= s.maxRetryAfterMs) gate.pauseUntil(url.host, Date.now() + wait);
-      return res;
-    } finally {
-      release();
-    }
   };
 
   /** HEAD, and GET when HEAD is refused (405, 501), errs (5xx) or fails: many servers answer HEAD wrongly.
    *  A timeout is not retried as GET: the server is not answering at all. */
   const request = async (url: URL): Promise<HttpResponse> => {
     try {
-      const head = await once(url, "HEAD");
+      const head = await client.send(url, {}, "HEAD");
       if (head.status !== 405 && head.status !== 501 && head.status < 500) return head;
     } catch (err) {
-      if (err instanceof FetchError && err.reason === "timeout") throw err;
+      if (err instanceof FetchError && (err.reason === "timeout" || !err.retryable)) throw err;
     }
-    return once(url, "GET");
+    return client.send(url, {}, "GET");
   };
 
-  const check = async (url: string): Promise<void> => {
-    const chain: LinkResult["chain"] = [];
-    let current = new URL(url);
+  const check = async (url: string, start: URL): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
-      if (Date.now() > deadline) return done({ url, verdict: "skipped", reason: "time limit reached", chain, source: "request" });
+      if (stop.signal.aborted) return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
+      let answer: Awaited<ReturnType<typeof follow>>;
       try {
-        const res = await request(current);
-        const location = res.headers.location;
-        if (res.status >= 300 && res.status < 400 && location) {
-          const next = new URL(location, current);
-          next.hash = "";
-          chain.push({ url: current.href, status: res.status });
-          if (chain.some((h) => h.url === next.href)) return done({ url, verdict: "broken", reason: "redirect loop", chain, source: "request" });
-          if (chain.length >= 10) return done({ url, verdict: "broken", reason: "more than 10 redirects", chain, source: "request" });
-          current = next;
-          attempt = 0;
-          continue;
-        }
-        if (RETRY.has(res.status) && attempt < s.retries) {
-          const wait = retryDelayMs({ attempt, res, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() });
-          if (wait <= s.maxRetryAfterMs) {
-            await new Promise((r) => setTimeout(r, wait));
-            continue;
-          }
-        }
-        return done(classify(url, res, chain, current.href, s.statusVerdicts));
+        answer = await follow(request, start, { maxRedirects: defaults.links.maxRedirects });
       } catch (err) {
+        if (stop.signal.aborted) return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
+        if (err instanceof RedirectError) {
+          const chain = err.hops.map((h) => ({ url: h.url, status: h.status }));
+          return done({ url, verdict: "broken", reason: err.reason === "redirect-loop" ? "redirect loop" : err.message, chain, source: "request" });
+        }
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
+        if (e.reason === "private-address") return done({ url, verdict: "skipped", reason: `private address: ${e.message}`, chain: [], source: "request" });
         // A timeout already waited the whole timeout: not tried again (nor is a name that does not resolve).
         if (e.retryable && e.reason !== "dns" && e.reason !== "timeout" && attempt < s.retries) {
-          await new Promise((r) => setTimeout(r, retryDelayMs({ attempt, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() })));
+          await pause(retryDelayMs({ attempt, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() }));
           continue;
         }
-        return done({ url, verdict: "broken", reason: e.reason, chain, source: "request" });
+        return done({ url, verdict: "broken", reason: e.reason, chain: [], source: "request" });
       }
+      const { res, url: final, hops } = answer;
+      const chain = hops.map((h) => ({ url: h.url, status: h.status }));
+      if (s.retryStatuses.includes(res.status) && attempt < s.retries) {
+        const wait = retryDelayMs({ attempt, res, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() });
+        if (wait <= s.maxRetryAfterMs) {
+          await pause(wait);
+          continue;
+        }
+      }
+      if (res.status >= 300 && res.status < 400) return done({ url, verdict: "broken", status: res.status, reason: `${res.status} without a Location to follow`, chain, source: "request" });
+      return done(classify(url, res, chain, final.href, s.statusVerdicts));
     }
   };
+  /** Waits out a backoff holding no slot; the time limit ends the wait (the next try sees it). */
+  const pause = async (ms: number): Promise<void> => {
+    await sleep(ms, stop.signal).catch(() => undefined);
+  };
 
+  const checks: Promise<void>[] = [];
   for (const raw of new Set(input.urls)) {
     const skippedBy = s.skip?.find((re) => re.test(raw));
     if (skippedBy) {
@@ -200,7 +202,12 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
       done(syntax);
       continue;
     }
-    const url = new URL(raw);
+    const url = parseHttpUrl(raw);
+    if (url instanceof FetchError) {
+      const key = raw.replace(/#.*$/, "");
+      if (!results.has(key)) done({ url: key, verdict: "broken", reason: `invalid URL (${url.message})`, chain: [], source: "request" });
+      continue;
+    }
     url.hash = "";
     const key = url.href;
     if (results.has(key)) continue;
@@ -216,9 +223,10 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
       continue;
     }
     results.set(key, { url: key, verdict: "skipped", reason: "pending", chain: [], source: "request" });
-    void queue.add(() => check(key));
+    checks.push(check(key, url));
   }
-  await queue.onIdle();
-  await fetcher.close();
+  await Promise.all(checks);
+  if (limit) clearTimeout(limit);
+  await client.close();
   return results;
 }

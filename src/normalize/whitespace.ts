@@ -1,7 +1,8 @@
 // Whitespace in running text. JavaScript's \s also matches NBSP, so the classes here are explicit.
 
-/** Spaces that collapse in running text: space, tab, newline, NBSP, and the other Unicode spaces. */
-const SPACES = /[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+/** Spaces that collapse in running text: space, tab, newline, NBSP, the other Unicode spaces, and the
+ *  line and paragraph separators (U+2028, U+2029), which in a one-line text are a space. */
+const SPACES = /[ \t\n\r\f\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /** One space for every run of spaces (NBSP included), trimmed at both ends. */
 export function collapseSpaces(text: string): string {

@@ -2,9 +2,8 @@
 // the summary on top, three bar charts (posts per month, broken links by host, findings by rule), and
 // tables a person can sort (click a heading) and filter (text, severity), each finding linking to the
 // old URL. The data is the report itself, embedded as JSON; the page's script only draws it.
+import { htmlText, safeHref } from "../escape/html.js";
 import type { Report } from "./report.js";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222;max-width:80rem}
@@ -45,7 +44,9 @@ function table(id, columns, rows, filterBox, severityBox) {
   }
   if (filterBox) filterBox.addEventListener("input", draw); if (severityBox) severityBox.addEventListener("change", draw); draw();
 }
-const link = (href, text) => href ? el("a", { href, text: text || href }) : "";
+// Only the addresses the page was given as safe (report.hrefs, from escape/html.ts) become links:
+// a javascript:, data: or vbscript: URL from a post is shown as text.
+const link = (href, text) => href && Object.hasOwn(report.hrefs, href) ? el("a", { href, text: text || href }) : (text || href || "");
 table("findings", [
   { title: "Severity", value: (f) => f.severity, cell: (f) => el("span", { class: "sev-" + f.severity, text: f.severity }) },
   { title: "Rule", value: (f) => f.rule },
@@ -65,9 +66,12 @@ table("links", [
 
 export function renderHtml(r: Report): string {
   const s = r.summary;
-  const card = (cls: string, id: string, label: string, n: number) => `<div class="card ${cls}"><b data-count="${id}">${n}</b>${esc(label)}</div>`;
-  // "</" inside the embedded JSON would end the script element early.
-  const data = JSON.stringify(r).replace(/</g, "\\u003c");
+  const card = (cls: string, id: string, label: string, n: number) => `<div class="card ${cls}"><b data-count="${id}">${n}</b>${htmlText(label)}</div>`;
+  // Every address the page may link to, decided here rather than in the page's script.
+  const hrefs: Record<string, true> = {};
+  for (const u of [...r.findings.flatMap((f) => [f.postUrl, f.url]), ...r.links.flatMap((l) => [l.url, l.finalUrl])]) if (u && safeHref(u) !== undefined) hrefs[u] = true;
+  // "</" or "<!--" inside the embedded JSON would end the script element early: "<" is written \u003c.
+  const data = JSON.stringify({ ...r, hrefs }).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
   return `<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>mia-migrate: content and link report</title><style>${STYLE}</style></head>

@@ -1,5 +1,8 @@
 // The QA report: every finding of every rule, sorted, with a summary. Stable across runs (no clock in
 // it), so a CI diff shows only what changed. Its shape is documented in the README ("report.json").
+import { csvRow } from "../escape/csv.js";
+import { xmlText } from "../escape/html.js";
+import { markdownAutolink, markdownInline } from "../escape/markdown.js";
 import type { LinkResult, Verdict } from "../links/checker.js";
 import type { LinkOccurrence } from "../links/collect.js";
 import type { Finding, PostContext, QaContext, Rule, RuleFinding, Severity } from "./finding.js";
@@ -60,8 +63,6 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
   };
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 /** report.md: a summary table first, then findings grouped by rule and post, readable in a CI log. */
 export function renderMarkdown(r: Report): string {
   const s = r.summary;
@@ -84,44 +85,37 @@ export function renderMarkdown(r: Report): string {
     for (const f of fs) {
       if (f.postId !== post) {
         post = f.postId;
-        lines.push(`- **${f.postId || "site"}** ${f.postUrl ? `<${f.postUrl}>` : ""}`);
+        lines.push(`- **${markdownInline(f.postId || "site")}** ${f.postUrl ? markdownAutolink(f.postUrl) : ""}`);
       }
-      const where = f.file ? ` — \`${f.file}${f.line ? `:${f.line}` : ""}\`` : "";
-      lines.push(`  - ${mdCell(f.message)}${f.text ? `: “${mdCell(f.text)}”` : ""}${f.url && f.url !== f.text ? ` <${f.url}>` : ""}${where}`);
+      const where = f.file ? ` — ${markdownInline(`${f.file}${f.line ? `:${f.line}` : ""}`)}` : "";
+      lines.push(`  - ${markdownInline(f.message)}${f.text ? `: “${markdownInline(f.text)}”` : ""}${f.url && f.url !== f.text ? ` ${markdownAutolink(f.url)}` : ""}${where}`);
     }
     lines.push("");
   }
   return lines.join("\n");
 }
 
-const csvCell = (s: string | number | undefined) => {
-  const v = s === undefined ? "" : String(s);
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
-
 /** links.csv: one row per link occurrence, for spreadsheets. */
 export function renderLinksCsv(occurrences: readonly LinkOccurrence[], results: ReadonlyMap<string, LinkResult>, fileOf: (postId: string) => string | undefined): string {
   const header = ["post_id", "post_url", "file", "element", "text", "url", "verdict", "status", "reason", "final_url"];
   const rows = occurrences.map((o) => {
     const r = results.get(o.url.replace(/#.*$/, ""));
-    return [o.postId, o.postUrl, fileOf(o.postId), o.element, o.text, o.url, r?.verdict, r?.status, r?.reason, r?.finalUrl].map(csvCell).join(",");
+    return csvRow([o.postId, o.postUrl, fileOf(o.postId), o.element, o.text, o.url, r?.verdict, r?.status, r?.reason, r?.finalUrl]);
   });
-  return [header.join(","), ...rows].join("\n") + "\n";
+  return [csvRow(header), ...rows].join("\n") + "\n";
 }
-
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** JUnit XML for CI dashboards: one test case per rule and post; errors fail, warnings and info pass. */
 export function renderJunit(r: Report): string {
   const cases = r.rules.flatMap((rule) => {
     const fs = r.findings.filter((f) => f.rule === rule.id);
-    if (fs.length === 0) return [`  <testcase classname="mia-migrate.${rule.id}" name="${rule.id}"/>`];
+    if (fs.length === 0) return [`  <testcase classname="mia-migrate.${xmlText(rule.id)}" name="${xmlText(rule.id)}"/>`];
     const byPost = new Map<string, typeof fs>();
     for (const f of fs) byPost.set(f.postId || "site", [...(byPost.get(f.postId || "site") ?? []), f]);
     return [...byPost].map(([post, list]) => {
       const text = list.map((f) => `${f.file ?? ""}${f.line ? ":" + f.line : ""} ${f.message}: ${f.text}${f.url ? " " + f.url : ""}`).join("\n");
-      const body = rule.severity === "error" ? `<failure message="${xml(list[0]?.message ?? "")}">${xml(text)}</failure>` : `<system-out>${xml(text)}</system-out>`;
-      return `  <testcase classname="mia-migrate.${rule.id}" name="${xml(post)}">${body}</testcase>`;
+      const body = rule.severity === "error" ? `<failure message="${xmlText(list[0]?.message ?? "")}">${xmlText(text)}</failure>` : `<system-out>${xmlText(text)}</system-out>`;
+      return `  <testcase classname="mia-migrate.${xmlText(rule.id)}" name="${xmlText(post)}">${body}</testcase>`;
     });
   });
   const failures = cases.filter((c) => c.includes("<failure")).length;

@@ -57,6 +57,8 @@ export interface SnapshotMeta {
   tool: string;
 }
 
+const SHA256 = /^[0-9a-f]{64}$/;
+
 export class SnapshotStore {
   private fd: number | null = null;
   // The parsed manifest, kept until the next append: a convert reads it for posts, files and problems.
@@ -87,6 +89,7 @@ export class SnapshotStore {
   }
 
   bodyPath(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new Error(`snapshot ${this.dir}: "${sha256.slice(0, 80)}" is not a body's sha256`);
     return join(this.dir, "bodies", sha256.slice(0, 2), sha256);
   }
 
@@ -126,6 +129,9 @@ export class SnapshotStore {
       if (!line) continue;
       try {
         const rec = JSON.parse(line) as ManifestRecord;
+        // A body is named by its sha256 and nothing else: a record naming "../../etc/passwd" (an edited
+        // or hostile manifest) is skipped like a corrupt line, and no path outside bodies/ is ever read.
+        if (rec?.type === "fetch" && rec.sha256 !== null && !SHA256.test(String(rec.sha256))) continue;
         if (rec && (rec.type === "fetch" || rec.type === "alias")) out.push(rec);
       } catch {
         // The tail of a killed run.

@@ -11,6 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
 import { checkSettings, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
 import { CrawlProgress, LinkProgress } from "../progress.js";
+import { onStopSignal } from "../signals.js";
 import { crawlLine, report, type OutputFlags } from "../summary.js";
 
 export function reportLine(r: Report, out: string): string {
@@ -27,6 +28,7 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
   const markdownOnly = !startUrl && !flags.from && !new SnapshotStore(from).exists();
   if (markdownOnly && eachOutputDoc(out).next().done === true) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
   const quiet = g.quiet === true || g.json === true;
+  onStopSignal("the report was not written (an earlier one is left as it was); run the same command again");
   if (startUrl && flags.from !== undefined && isArchive(from)) throw new UsageError(`--from ${from} is an archive: a crawl (the start URL) writes a snapshot, so give it another directory, or drop the start URL to check the archive`);
   if (startUrl) {
     const progress = new CrawlProgress({ quiet });
@@ -39,7 +41,7 @@ export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFl
   const archive = fromArchive ? await snapshotOfArchive(from) : null;
   const snapshotDir = archive ? archive.dir : from;
   const progress = new LinkProgress({ quiet });
-  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : snapshotDir, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult }).finally(() => {
+  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : snapshotDir, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult, onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`) }).finally(() => {
     progress.stop();
     archive?.done();
   });

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { convertSnapshot } from "../../migrate.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, NoPostsError, UsageError } from "../errors.js";
 import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
 import { convertOptions, type ConvertFlags } from "../options.js";
 import { convertLine, report, type OutputFlags } from "../summary.js";
@@ -22,6 +22,7 @@ export async function runConvert(flags: ConvertFlags & { from: string; out: stri
   }
   try {
     const result = convertSnapshot(snapshotDir, out, convertOptions(flags, profile));
+    if (result.posts === 0) throw new NoPostsError(`no post in ${from}: the snapshot holds ${result.problems.length ? "only pages that failed or are not posts" : "no page that is a post of this site profile"}; crawl the blog's start page, or give a profile that fits the site (--profile)`);
     report(g, { posts: result.posts, problems: result.problems.length }, [convertLine(result, out)]);
     return EXIT.ok;
   } finally {

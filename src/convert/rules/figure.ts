@@ -3,10 +3,9 @@
 //   (raw HTML stripped) and Eleventy both show once.
 // html: a <figure> block, for sites that allow raw HTML.  hugo: Hugo's figure shortcode.
 import type TurndownService from "turndown";
-import type { ConvertContext } from "../context.js";
-import { escapeMarkdown, markdownUrl } from "../escape.js";
-
-const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+import { htmlAttr, htmlText, safeImageSrc } from "../../escape/html.js";
+import { escapeMarkdown, markdownUrl } from "../../escape/markdown.js";
+import { scriptLink, type ConvertContext } from "../context.js";
 
 export function figureRule(ctx: ConvertContext): TurndownService.Rule {
   return {
@@ -18,12 +17,16 @@ export function figureRule(ctx: ConvertContext): TurndownService.Rule {
       const src = ctx.rewriteUrl(img.getAttribute("src") ?? "");
       const alt = img.getAttribute("alt") ?? "";
       const caption = el.querySelector("figcaption")?.textContent?.trim() ?? "";
+      if (safeImageSrc(src) === undefined) {
+        scriptLink(ctx, src);
+        return caption ? `\n\n${escapeMarkdown(caption)}\n\n` : "";
+      }
       if (ctx.figures === "html") {
-        const cap = caption ? `<figcaption>${attr(caption)}</figcaption>` : "";
-        return `\n\n<figure><img src="${attr(src)}" alt="${attr(alt)}">${cap}</figure>\n\n`;
+        const cap = caption ? `<figcaption>${htmlText(caption)}</figcaption>` : "";
+        return `\n\n<figure><img src="${htmlAttr(src)}" alt="${htmlAttr(alt)}">${cap}</figure>\n\n`;
       }
       if (ctx.figures === "hugo") {
-        return `\n\n{{< figure src="${attr(src)}" alt="${attr(alt)}"${caption ? ` caption="${attr(caption)}"` : ""} >}}\n\n`;
+        return `\n\n{{< figure src="${htmlAttr(src)}" alt="${htmlAttr(alt)}"${caption ? ` caption="${htmlAttr(caption)}"` : ""} >}}\n\n`;
       }
       const image = `![${escapeMarkdown(alt)}](${markdownUrl(src)})`;
       return `\n\n${image}${caption ? `\n\n*${escapeMarkdown(caption)}*` : ""}\n\n`;

@@ -1,7 +1,8 @@
 // <a href> → [text](url), with the URL rewritten (another post → its new path, a file → the local copy).
 import type TurndownService from "turndown";
-import type { ConvertContext } from "../context.js";
-import { markdownUrl } from "../escape.js";
+import { safeHref, safeImageSrc } from "../../escape/html.js";
+import { escapeMarkdown, markdownUrl } from "../../escape/markdown.js";
+import { scriptLink, type ConvertContext } from "../context.js";
 
 export function linkRule(ctx: ConvertContext): TurndownService.Rule {
   return {
@@ -10,6 +11,10 @@ export function linkRule(ctx: ConvertContext): TurndownService.Rule {
       const href = ctx.rewriteUrl((node as HTMLElement).getAttribute("href") ?? "");
       const text = content.trim();
       if (!text) return "";
+      if (safeHref(href) === undefined) {
+        scriptLink(ctx, href);
+        return text;
+      }
       return `[${text}](${markdownUrl(href)})`;
     },
   };
@@ -23,7 +28,12 @@ export function imageRule(ctx: ConvertContext): TurndownService.Rule {
       const el = node as HTMLElement;
       const src = el.getAttribute("src");
       if (!src) return "";
-      return `![${(el.getAttribute("alt") ?? "").replace(/([[\]])/g, "\\$1")}](${markdownUrl(ctx.rewriteUrl(src))})`;
+      const alt = escapeMarkdown(el.getAttribute("alt") ?? "");
+      if (safeImageSrc(src) === undefined) {
+        scriptLink(ctx, src);
+        return alt;
+      }
+      return `![${alt}](${markdownUrl(ctx.rewriteUrl(src))})`;
     },
   };
 }

@@ -1,9 +1,13 @@
-// One HTTP exchange with undici: no redirects followed here (the crawler follows them, so each hop is
-// recorded, scope-checked and gated), timeouts for connect, headers, body idle and in all, and a size
-// cap that also holds for compressed bodies (it counts decoded bytes).
+// One HTTP exchange with undici: no redirects followed here (client.ts follows them, so each hop is
+// recorded, scope-checked and gated), timeouts for connect, headers, body idle and in all, a size cap
+// that also holds for compressed bodies (it counts decoded bytes), and the address policy: a request
+// the policy covers never connects to a non-public address, checked on the IP literal and again on
+// every address the name resolves to when the connection is made (no DNS-rebinding window).
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, request } from "undici";
+import { ipLiteral, isNonPublicAddress } from "./address.js";
 import type { OriginMap } from "./origin-map.js";
 import { route } from "./origin-map.js";
 
@@ -17,6 +21,9 @@ export interface FetcherOptions {
   maxBodyBytes: number;
   /** Connections kept per origin; the host gate decides how many are used at once. */
   connectionsPerOrigin: number;
+  /** Whether a URL may go to any address (a mapped origin, the site being crawled, --allow-private);
+   *  for the others only public addresses are connected to. Absent: every URL may. */
+  anyAddress?: (url: URL) => boolean;
 }
 
 export interface HttpResponse {
@@ -25,7 +32,7 @@ export interface HttpResponse {
   body: Buffer;
 }
 
-export type FetchFailure = "timeout" | "connection-reset" | "connection-refused" | "dns" | "truncated" | "too-large" | "tls" | "network" | "aborted";
+export type FetchFailure = "timeout" | "connection-reset" | "connection-refused" | "dns" | "truncated" | "too-large" | "tls" | "network" | "aborted" | "private-address" | "invalid-url";
 
 export class FetchError extends Error {
   constructor(
@@ -34,9 +41,10 @@ export class FetchError extends Error {
   ) {
     super(message);
   }
-  /** Socket-level failures are worth another try; a body over the cap is not. */
+  /** Socket-level failures are worth another try; a body over the cap, or a request refused before it
+   *  was sent, is not. */
   get retryable(): boolean {
-    return this.reason !== "too-large" && this.reason !== "aborted";
+    return this.reason !== "too-large" && this.reason !== "aborted" && this.reason !== "private-address" && this.reason !== "invalid-url";
   }
 }
 
@@ -59,6 +67,7 @@ function classify(err: unknown): FetchError {
   if (code === "ECONNREFUSED") return new FetchError("connection-refused", "connection refused");
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchError("dns", "host name not found");
   if (code.startsWith("ERR_TLS") || code.startsWith("CERT_") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new FetchError("tls", `TLS error (${code})`);
+  if (code === PRIVATE) return new FetchError("private-address", msg);
   if (e.name === "AbortError" || code === "UND_ERR_ABORTED") return new FetchError("aborted", "aborted");
   return new FetchError("network", msg);
 }
@@ -82,21 +91,50 @@ export function requestHeaders(host: string, userAgent: string, extra: Record<st
   return { host, "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", ...extra };
 }
 
+const PRIVATE = "EMIA_PRIVATE_ADDRESS";
+
+function privateError(host: string, address: string): Error {
+  return Object.assign(new Error(`${host} is at ${address}, not a public address: not requested (--allow-private to allow it)`), { code: PRIVATE });
+}
+
+/** dns.lookup that fails when any address of the name is not public (net.connect calls it). */
+function publicLookup(hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, []);
+    const bad = addresses.find((a) => isNonPublicAddress(a.address));
+    if (bad) return callback(privateError(hostname, bad.address), []);
+    if (options.all) return callback(null, addresses);
+    const first = addresses[0];
+    return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`${hostname}: no address`), { code: "ENOTFOUND" }), []);
+  });
+}
+
+/** Options a caller gives per request. */
+export interface FetchInit {
+  /** Read at most this many bytes of the body and stop, without failing (robots.txt: RFC 9309 says
+   *  parse at least 500 KiB, and a longer file is read up to there). */
+  truncateAt?: number;
+}
+
 export class Fetcher {
   private readonly agent: Agent;
+  /** The same, for requests under the address policy: it connects to public addresses only. */
+  private readonly publicAgent: Agent;
 
   constructor(private readonly opts: FetcherOptions) {
-    this.agent = new Agent({
-      connect: { timeout: opts.connectTimeoutMs },
-      headersTimeout: opts.headersTimeoutMs,
-      bodyTimeout: opts.bodyTimeoutMs,
-      connections: opts.connectionsPerOrigin,
-    });
+    const agentOptions = { headersTimeout: opts.headersTimeoutMs, bodyTimeout: opts.bodyTimeoutMs, connections: opts.connectionsPerOrigin };
+    this.agent = new Agent({ ...agentOptions, connect: { timeout: opts.connectTimeoutMs } });
+    this.publicAgent = new Agent({ ...agentOptions, connect: { timeout: opts.connectTimeoutMs, lookup: publicLookup } });
   }
 
   /** One request, one response; redirects are returned as they are (3xx with a location header). */
-  async fetchOnce(url: URL, extraHeaders: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", signal?: AbortSignal): Promise<HttpResponse> {
+  async fetchOnce(url: URL, extraHeaders: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", signal?: AbortSignal, init: FetchInit = {}): Promise<HttpResponse> {
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchError("invalid-url", `${url.protocol} is not http or https`);
     const { target, host } = route(url, this.opts.originMap);
+    // A mapped origin goes where the user sent it; the policy covers what content names.
+    const guarded = this.opts.anyAddress !== undefined && target.origin === url.origin && !this.opts.anyAddress(url);
+    const literal = guarded ? ipLiteral(target.hostname) : undefined;
+    if (literal !== undefined && isNonPublicAddress(literal)) throw new FetchError("private-address", privateError(url.host, literal).message);
     // The total time cap. Not AbortSignal.any([signal, AbortSignal.timeout()]): on Node 20 the combined
     // signal holds its sources weakly, the timeout signal can be garbage-collected before it fires, and a
     // body that never ends then hangs the crawl (seen in our tests). A timer we own cannot vanish.
@@ -108,7 +146,7 @@ export class Fetcher {
     try {
       const res = await request(target, {
         method,
-        dispatcher: this.agent,
+        dispatcher: guarded ? this.publicAgent : this.agent,
         signal: controller.signal,
         headers: {
           ...requestHeaders(host, this.opts.userAgent, extraHeaders),
@@ -119,7 +157,7 @@ export class Fetcher {
       });
       const headers = flattenHeaders(res.headers);
       const declared = headers["content-length"] !== undefined && !headers["content-encoding"] ? Number(headers["content-length"]) : undefined;
-      const body = await this.readCapped(res.body, headers["content-encoding"], declared);
+      const body = await this.readCapped(res.body, headers["content-encoding"], declared, init.truncateAt);
       return { status: res.statusCode, headers, body };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
@@ -130,13 +168,19 @@ export class Fetcher {
     }
   }
 
-  private async readCapped(body: Readable, encoding: string | undefined, declared: number | undefined): Promise<Buffer> {
+  private async readCapped(body: Readable, encoding: string | undefined, declared: number | undefined, truncateAt?: number): Promise<Buffer> {
     const dec = decoder(encoding);
     const source = (dec ? body.pipe(dec) : body) as AsyncIterable<Buffer>;
     const chunks: Buffer[] = [];
     let size = 0;
     try {
       for await (const chunk of source) {
+        if (truncateAt !== undefined && size + chunk.length >= truncateAt) {
+          chunks.push(chunk.subarray(0, truncateAt - size));
+          size = truncateAt;
+          body.destroy();
+          break;
+        }
         size += chunk.length;
         if (size > this.opts.maxBodyBytes) {
           body.destroy();
@@ -155,6 +199,6 @@ export class Fetcher {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), this.publicAgent.close()]);
   }
 }

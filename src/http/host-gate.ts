@@ -53,25 +53,52 @@ export class HostGate {
     return this.state(host).pausedUntil;
   }
 
-  /** Waits for a slot; returns the release function. Callers are served in arrival order. */
-  async acquire(host: string): Promise<() => void> {
+  /**
+   * Waits for a slot; returns the release function. Callers are served in arrival order. Every wait
+   * (for a slot, for the gap, for a pause) ends when `signal` aborts: the call then throws the signal's
+   * reason, holding no slot, so a time limit or Ctrl-C ends a crawl however long the host asked to wait.
+   */
+  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
     const s = this.state(host);
+    signal?.throwIfAborted();
     // Queue behind earlier callers so nobody slips past together.
     if (s.waiters.length > 0 || s.inFlight >= this.opts.maxInFlight) {
       // release() hands its slot straight to us, so inFlight is already counted.
-      await new Promise<void>((resolve) => s.waiters.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const i = s.waiters.indexOf(grant);
+          if (i >= 0) s.waiters.splice(i, 1);
+          reject(signal?.reason as Error);
+        };
+        const grant = () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        };
+        s.waiters.push(grant);
+        signal?.addEventListener("abort", onAbort, { once: true });
+      });
     } else {
       s.inFlight++;
     }
-    for (;;) {
-      const wait = Math.max(s.nextStart, s.pausedUntil) - this.now();
-      if (wait <= 0) break;
-      await new Promise((r) => setTimeout(r, wait));
+    const release = this.releaser(s);
+    try {
+      for (;;) {
+        const wait = Math.max(s.nextStart, s.pausedUntil) - this.now();
+        if (wait <= 0) break;
+        await sleep(wait, signal);
+      }
+    } catch (err) {
+      release(); // the slot passes on: an aborted caller holds nothing
+      throw err;
     }
     const base = Math.max(this.opts.gapMs, s.floorMs);
     const factor = 1 + (this.random() * 2 - 1) * this.opts.jitter;
     // The floor (Crawl-delay) is never jittered below.
     s.nextStart = this.now() + Math.max(base * factor, s.floorMs);
+    return release;
+  }
+
+  private releaser(s: HostState): () => void {
     let released = false;
     return () => {
       if (released) return;
@@ -81,4 +108,20 @@ export class HostGate {
       else s.inFlight--;
     };
   }
+}
+
+/** Waits `ms`, or less when `signal` aborts (then throws its reason). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
