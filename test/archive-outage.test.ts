@@ -4,25 +4,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { buildSite } from "../fixtures/site/render.js";
+import { describe, expect, it } from "vitest";
 import { bootId, processStart } from "../src/archive/lock.js";
 import { incompleteReason, INCOMPLETE_DIR, pruneRuns, type RunInfo } from "../src/archive/snapshot-run.js";
 import { listRunDirs } from "../src/archive/warc-read.js";
-import { cli, START, tempDir } from "./helpers.js";
+import { cli, START, tempDir, useReplica } from "./helpers.js";
 
-let server: ReplicaServer;
-beforeAll(async () => {
-  server = await startReplica();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.faults.clear();
-  server.setSite(buildSite());
-});
+const replica = useReplica({ reset: true });
 
 const args = (archive: string, origin: string, ...more: string[]) => ["snapshot", START, "--archive", archive, "--map-origin", `*=${origin}`, "--host-gap", "0", "--retries", "1", ...more];
 const runInfo = (dir: string) => JSON.parse(readFileSync(join(dir, "run.json"), "utf8")) as RunInfo;
@@ -30,13 +18,13 @@ const runInfo = (dir: string) => JSON.parse(readFileSync(join(dir, "run.json"), 
 describe("an outage night with --keep 1", () => {
   it("keeps the only real capture when the site answers 404 everywhere, then when it is down", async () => {
     const archive = tempDir();
-    const good = await cli(["--quiet", ...args(archive, server.url, "--keep", "1")]);
+    const good = await cli(["--quiet", ...args(archive, replica.server.url, "--keep", "1")]);
     expect(good.code).toBe(0);
     const [first] = listRunDirs(archive);
     expect(first).toBeDefined();
 
-    server.faults.add({ action: { kind: "status", status: 404 } });
-    const notFound = await cli(["--quiet", ...args(archive, server.url, "--keep", "1")]);
+    replica.server.faults.add({ action: { kind: "status", status: 404 } });
+    const notFound = await cli(["--quiet", ...args(archive, replica.server.url, "--keep", "1")]);
     expect(notFound.code).toBe(6);
     expect(notFound.stderr).toMatch(/incomplete: it captured no post.*kept apart in .*incomplete/);
     expect(notFound.stderr.trim().split("\n")).toHaveLength(1);
@@ -52,8 +40,8 @@ describe("an outage night with --keep 1", () => {
     expect(runInfo(join(archive, INCOMPLETE_DIR, apart[0]!)).incomplete).toMatch(/no post/);
 
     // The site is back: the next run compares with the last complete run, not with the outage.
-    server.faults.clear();
-    const back = await cli(["--json", ...args(archive, server.url, "--keep", "1")]);
+    replica.server.faults.clear();
+    const back = await cli(["--json", ...args(archive, replica.server.url, "--keep", "1")]);
     expect(back.code).toBe(0);
     const runs = listRunDirs(archive);
     expect(runs).toHaveLength(2);
@@ -64,14 +52,14 @@ describe("an outage night with --keep 1", () => {
 
   it("a run with far fewer posts than the last is incomplete; --min-share 0 accepts it", async () => {
     const archive = tempDir();
-    expect((await cli(["--quiet", ...args(archive, server.url)])).code).toBe(0);
+    expect((await cli(["--quiet", ...args(archive, replica.server.url)])).code).toBe(0);
     // Most of the years' archive pages and posts answer 404: the site is half broken.
-    server.faults.add({ path: /^\/20(1[7-9]|20)\//, action: { kind: "status", status: 404 } });
-    const half = await cli(["--quiet", ...args(archive, server.url, "--keep", "1")]);
+    replica.server.faults.add({ path: /^\/20(1[7-9]|20)\//, action: { kind: "status", status: 404 } });
+    const half = await cli(["--quiet", ...args(archive, replica.server.url, "--keep", "1")]);
     expect(half.code).toBe(6);
     expect(half.stderr).toMatch(/captured \d+ posts, fewer than 50% of the 65/);
     expect(listRunDirs(archive)).toHaveLength(1);
-    const accepted = await cli(["--quiet", ...args(archive, server.url, "--min-share", "0")]);
+    const accepted = await cli(["--quiet", ...args(archive, replica.server.url, "--min-share", "0")]);
     expect(accepted.code).toBe(0);
     expect(listRunDirs(archive)).toHaveLength(2);
   });
@@ -106,7 +94,7 @@ describe("a stale lock", () => {
     const start = processStart(process.pid);
     expect(start, "/proc is readable on Linux").toBeDefined();
     writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: bootId(), processStart: String(Number(start) - 1) }));
-    const r = await cli(args(archive, server.url));
+    const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
   });
@@ -114,7 +102,7 @@ describe("a stale lock", () => {
   it("from before a reboot (another boot id) is reclaimed", async () => {
     const archive = tempDir();
     writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: "00000000-0000-0000-0000-000000000000" }));
-    const r = await cli(args(archive, server.url));
+    const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
   });
@@ -122,7 +110,7 @@ describe("a stale lock", () => {
   it("of a process that still runs is respected (exit 5)", async () => {
     const archive = tempDir();
     writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: bootId(), processStart: processStart(process.pid) }));
-    const r = await cli(args(archive, server.url));
+    const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(5);
   });
 });

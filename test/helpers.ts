@@ -4,7 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import type { ExpectedPost } from "../fixtures/site/expected.js";
+import { buildSite } from "../fixtures/site/render.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
@@ -69,4 +72,26 @@ export async function replicaSnapshot(serverUrl: string): Promise<string> {
   const snapshot = join(tempDir(), "snapshot");
   await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile: loadProfile(), settings: fastSettings(), originMap: parseOriginMap([`*=${serverUrl}`]) });
   return snapshot;
+}
+
+/**
+ * The replica for a test file: started before its tests, closed after. With `snapshot`, the replica
+ * crawled once into a snapshot; with `reset`, faults cleared and the site rebuilt before each test.
+ * Read `.server` and `.snapshot` inside tests (they are set once the file's set-up has run).
+ */
+export function useReplica(opts: { snapshot?: boolean; reset?: boolean } = {}): { server: ReplicaServer; snapshot: string } {
+  const state = { server: undefined as unknown as ReplicaServer, snapshot: "" };
+  beforeAll(async () => {
+    state.server = await startReplica();
+    if (opts.snapshot) state.snapshot = await replicaSnapshot(state.server.url);
+  }, 60_000);
+  afterAll(async () => {
+    await state.server.close();
+  });
+  if (opts.reset)
+    beforeEach(() => {
+      state.server.faults.clear();
+      state.server.setSite(buildSite());
+    });
+  return state;
 }

@@ -3,31 +3,20 @@
 // run is stopped, and the slot it held passes on.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
+import { describe, expect, it } from "vitest";
 import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { HostGate } from "../src/http/host-gate.js";
-import { cli, ROOT, START, tempDir } from "./helpers.js";
+import { cli, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
-let server: ReplicaServer;
-beforeAll(async () => {
-  server = await startReplica();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.faults.clear();
-  server.setSite(buildSite());
-});
+const replica = useReplica({ reset: true });
 
-const crawlArgs = (...more: string[]) => ["crawl", START, "--snapshot", join(tempDir(), "snap"), "--map-origin", `*=${server.url}`, "--host-gap", "0", ...more];
+const crawlArgs = (...more: string[]) => ["crawl", START, "--snapshot", join(tempDir(), "snap"), "--map-origin", `*=${replica.server.url}`, "--host-gap", "0", ...more];
 const POST = /-45881233$/;
 
 describe("a host that asks for long waits", () => {
   it("Retry-After: 86400 on a page fails that page with the reason; the crawl goes on and ends", async () => {
-    server.faults.add({ path: POST, action: { kind: "status", status: 503, retryAfter: "86400" } });
+    replica.server.faults.add({ path: POST, action: { kind: "status", status: 503, retryAfter: "86400" } });
     const r = await cli(["--json", ...crawlArgs()]);
     expect(r.code).toBe(2);
     const summary = JSON.parse(r.stdout) as { failures: { url: string; reason: string }[]; posts: number };
@@ -37,31 +26,31 @@ describe("a host that asks for long waits", () => {
   });
 
   it("--time-limit ends a crawl paused by a Retry-After within the cap (exit 4, resumable)", async () => {
-    server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
+    replica.server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
     const r = await cli(["--quiet", ...crawlArgs("--time-limit", "2")]);
     expect(r.code).toBe(4);
   });
 
   it("robots.txt asking for Crawl-delay: 3600 stops the crawl of that host at once, and says why", async () => {
-    server.setSite(buildSite({ ...loadContent(), robots: "User-agent: *\nCrawl-delay: 3600\n" }));
-    const from = server.log.length;
+    replica.server.setSite(buildSite({ ...loadContent(), robots: "User-agent: *\nCrawl-delay: 3600\n" }));
+    const from = replica.server.log.length;
     const r = await cli(crawlArgs());
     // Nothing fetched, so no post: exit 7, with the reason in its one line.
     expect(r.code).toBe(7);
     expect(r.stderr).toMatch(/no post found from .*: robots\.txt asks for Crawl-delay 3600 s, more than the 60 s mia-migrate waits/);
-    expect(server.log.slice(from).filter((e) => e.path !== "/robots.txt")).toHaveLength(0);
+    expect(replica.server.log.slice(from).filter((e) => e.path !== "/robots.txt")).toHaveLength(0);
   });
 
   it("SIGTERM ends a crawl that waits on a paused host, and a rerun resumes", async () => {
-    server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
+    replica.server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
     const args = crawlArgs();
-    const from = server.log.length;
+    const from = replica.server.log.length;
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
-        if (server.log.slice(from).some((e) => e.status === 503)) {
+        if (replica.server.log.slice(from).some((e) => e.status === 503)) {
           clearInterval(t);
           resolve();
         }

@@ -4,26 +4,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, lstatSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/cli/errors.js";
 import { convertOptions } from "../src/cli/options.js";
 import { convertSnapshot } from "../src/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { cli, replicaSnapshot, tempDir } from "./helpers.js";
+import { cli, tempDir, useReplica } from "./helpers.js";
 
 const profile = loadProfile();
 const opts = (layout: string) => convertOptions({ frontmatterRename: [], frontmatterDrop: [], layout }, profile);
-let server: ReplicaServer;
-let snapshot: string;
-
-beforeAll(async () => {
-  server = await startReplica();
-  snapshot = await replicaSnapshot(server.url);
-});
-afterAll(async () => {
-  await server.close();
-});
+const replica = useReplica({ snapshot: true });
 
 /** Every file under `dir` (symbolic links as links, never followed) → its hash or link target. */
 function tree(dir: string): Map<string, string> {
@@ -60,10 +50,10 @@ describe("an existing site folder as --out", () => {
       const out = tempDir();
       seed(out, USER_FILES[layout] ?? {});
       const before = tree(out);
-      const first = convertSnapshot(snapshot, out, opts(layout));
+      const first = convertSnapshot(replica.snapshot, out, opts(layout));
       expect(first.posts).toBe(65);
       // A rerun with other slugs: the first run's posts are removed, the user's files are not.
-      const second = convertSnapshot(snapshot, out, { ...opts(layout), slugMaxChars: 10 });
+      const second = convertSnapshot(replica.snapshot, out, { ...opts(layout), slugMaxChars: 10 });
       expect(second.removed.length).toBeGreaterThan(10);
       const after = tree(out);
       for (const [rel, hash] of before) expect(after.get(rel), rel).toBe(hash);
@@ -73,10 +63,10 @@ describe("an existing site folder as --out", () => {
 
   it("keeps a file of an earlier run that the user edited since, and says so", () => {
     const out = tempDir();
-    const first = convertSnapshot(snapshot, out, opts("plain"));
+    const first = convertSnapshot(replica.snapshot, out, opts("plain"));
     const edited = first.written.find((f) => f.startsWith("posts/")) ?? "";
     writeFileSync(join(out, edited), readFileSync(join(out, edited), "utf8") + "\nEtt tillägg av redaktören.\n");
-    const second = convertSnapshot(snapshot, out, { ...opts("plain"), slugMaxChars: 10 });
+    const second = convertSnapshot(replica.snapshot, out, { ...opts("plain"), slugMaxChars: 10 });
     expect(second.kept).toContain(edited);
     expect(readFileSync(join(out, edited), "utf8")).toContain("Ett tillägg av redaktören.");
   });
@@ -84,11 +74,11 @@ describe("an existing site folder as --out", () => {
   it("refuses, before writing anything, when a file of the user's stands where a post would go", () => {
     const out = tempDir();
     const probe = tempDir();
-    const place = convertSnapshot(snapshot, probe, opts("plain")).written.find((f) => f.startsWith("posts/")) ?? "";
+    const place = convertSnapshot(replica.snapshot, probe, opts("plain")).written.find((f) => f.startsWith("posts/")) ?? "";
     seed(out, { [place]: "the user's own text\n" });
     const before = tree(out);
-    expect(() => convertSnapshot(snapshot, out, opts("plain"))).toThrow(UsageError);
-    expect(() => convertSnapshot(snapshot, out, opts("plain"))).toThrow(/refusing to overwrite .* not written by mia-migrate/);
+    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(UsageError);
+    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(/refusing to overwrite .* not written by mia-migrate/);
     expect(tree(out)).toEqual(before);
   });
 
@@ -96,7 +86,7 @@ describe("an existing site folder as --out", () => {
     const out = tempDir();
     seed(out, { "redirects/_redirects": "/gammal /ny 301\n" });
     const before = tree(out);
-    const r = await cli(["convert", "--from", snapshot, "--out", out]);
+    const r = await cli(["convert", "--from", replica.snapshot, "--out", out]);
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("redirects/_redirects");
@@ -113,8 +103,8 @@ describe("symbolic links in the output folder", () => {
     mkdirSync(join(out, "assets"), { recursive: true });
     symlinkSync(elsewhere, join(out, "assets/shared"));
     const outside = tree(elsewhere);
-    convertSnapshot(snapshot, out, opts("plain"));
-    convertSnapshot(snapshot, out, { ...opts("plain"), slugMaxChars: 10 });
+    convertSnapshot(replica.snapshot, out, opts("plain"));
+    convertSnapshot(replica.snapshot, out, { ...opts("plain"), slugMaxChars: 10 });
     expect(tree(elsewhere)).toEqual(outside);
     expect(lstatSync(join(out, "assets/shared")).isSymbolicLink()).toBe(true);
   });
@@ -126,7 +116,7 @@ describe("symbolic links in the output folder", () => {
     seed(elsewhere, { "keep.txt": "x" });
     mkdirSync(out);
     symlinkSync(elsewhere, join(out, "posts"));
-    expect(() => convertSnapshot(snapshot, out, opts("plain"))).toThrow(/symbolic link .* leads out of the output directory/);
+    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(/symbolic link .* leads out of the output directory/);
     expect(readdirSync(elsewhere)).toEqual(["keep.txt"]);
   });
 
@@ -135,7 +125,7 @@ describe("symbolic links in the output folder", () => {
     mkdirSync(join(out, "assets"), { recursive: true });
     symlinkSync(join(out, "nowhere"), join(out, "assets/dangling"));
     symlinkSync(join(out, "posts"), join(out, "posts-loop"));
-    const r = await cli(["--quiet", "convert", "--from", snapshot, "--out", out]);
+    const r = await cli(["--quiet", "convert", "--from", replica.snapshot, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const again = await cli(["check-links", "--out", out, "--no-cache", "--skip-link", "."]);

@@ -1,7 +1,7 @@
 // Retry-After parsing, backoff, and the per-host gate's ordering and pause, with a fake clock.
 import { describe, expect, it } from "vitest";
 import { HostGate } from "../src/http/host-gate.js";
-import { parseRetryAfter, retryDelayMs } from "../src/http/retry.js";
+import { nextTry, parseRetryAfter, retryDelayMs, type RetryPolicy, type TryOutcome } from "../src/http/retry.js";
 
 describe("Retry-After", () => {
   const now = Date.parse("2021-11-16T12:00:00Z");
@@ -49,5 +49,33 @@ describe("HostGate", () => {
     expect(Date.now() - t0).toBeLessThan(60);
     (await gate.acquire("a"))();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(115);
+  });
+});
+
+describe("nextTry: one rule for the crawl, robots.txt and links", () => {
+  const crawl: RetryPolicy = { retries: 3, backoffMs: 500, jitter: 0, retryStatuses: [429, 503], maxRetryAfterMs: 600_000, retryTimeoutsAndDns: true, random: () => 0.5 };
+  const links: RetryPolicy = { ...crawl, maxRetryAfterMs: 60_000, retryTimeoutsAndDns: false };
+  const now = Date.parse("2021-11-16T12:00:00Z");
+  const res = (status: number, retryAfter?: string): TryOutcome => ({ res: { status, headers: retryAfter ? { "retry-after": retryAfter } : {} } });
+  const error = (reason: string, retryable = true) => ({ error: { reason, retryable } });
+
+  it("tries a retryable status or failure again with backoff, up to the number of tries", () => {
+    expect(nextTry(1, res(503), crawl, now)).toEqual({ retry: true, delayMs: 500 });
+    expect(nextTry(2, error("connection-reset"), crawl, now)).toEqual({ retry: true, delayMs: 1000 });
+    expect(nextTry(3, res(503), crawl, now)).toEqual({ retry: false, why: "exhausted" });
+    expect(nextTry(1, res(404), crawl, now)).toEqual({ retry: false, why: "done" });
+    expect(nextTry(1, error("private-address", false), crawl, now)).toEqual({ retry: false, why: "done" });
+  });
+
+  it("honours Retry-After up to the cap, and gives up past it", () => {
+    expect(nextTry(1, res(429, "30"), links, now)).toEqual({ retry: true, delayMs: 30_000 });
+    expect(nextTry(1, res(503, "86400"), crawl, now)).toEqual({ retry: false, why: "retry-after-too-long", retryAfterMs: 86_400_000 });
+  });
+
+  it("tries timeouts and unknown names again in the crawl, not in the link check", () => {
+    expect(nextTry(1, error("timeout"), crawl, now).retry).toBe(true);
+    expect(nextTry(1, error("dns"), crawl, now).retry).toBe(true);
+    expect(nextTry(1, error("timeout"), links, now).retry).toBe(false);
+    expect(nextTry(1, error("dns"), links, now).retry).toBe(false);
   });
 });

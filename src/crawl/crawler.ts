@@ -19,7 +19,7 @@ import { HostGate, sleep } from "../http/host-gate.js";
 import type { OriginMap } from "../http/origin-map.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 import { canonicalUrl, isSiteUrl } from "./url.js";
-import { retryDelayMs } from "../http/retry.js";
+import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 
 export interface CrawlSettings {
   userAgent: string;
@@ -130,6 +130,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   // Every request in flight listens on this one signal: more than Node's default of 10 is expected.
   setMaxListeners(0, abort.signal);
   const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
+  const policy: RetryPolicy = { retries: s.retries, backoffMs: s.backoffMs, jitter: s.jitter, retryStatuses: s.retryStatuses, maxRetryAfterMs: s.maxRetryAfterMs, retryTimeoutsAndDns: true, random };
+  // robots.txt: any 5xx is worth another try (RFC 9309 reads them all as "unreachable": crawl nothing).
+  const robotsPolicy: RetryPolicy = { ...policy, retryStatuses: [...s.retryStatuses, ...Array.from({ length: 100 }, (_, i) => 500 + i)] };
   const client = new HttpClient({
     userAgent: s.userAgent,
     originMap,
@@ -275,17 +278,15 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         }
         failure = err instanceof FetchError ? err : new FetchError("network", String(err));
       }
-      const retryable = failure ? failure.retryable : answer !== null && answer.res.status >= 500;
-      if (retryable && attempt < s.retries && !stopping) {
-        const delay = retryDelayMs({ attempt, res: answer?.res, backoffMs: s.backoffMs, jitter: s.jitter, random, now: Date.now() });
-        if (delay <= s.maxRetryAfterMs) {
-          emit({ type: "retry", url: robotsUrl, attempt, delayMs: delay, why: failure ? failure.reason : String(answer?.res.status) });
-          try {
-            await sleep(delay, abort.signal);
-            continue;
-          } catch {
-            /* stopped: the answer so far stands */
-          }
+      const outcome: TryOutcome = failure || !answer ? { error: failure ?? new FetchError("network", "no answer") } : { res: answer.res };
+      const next = nextTry(attempt, outcome, robotsPolicy);
+      if (next.retry && !stopping) {
+        emit({ type: "retry", url: robotsUrl, attempt, delayMs: next.delayMs, why: failure ? failure.reason : String(answer?.res.status) });
+        try {
+          await sleep(next.delayMs, abort.signal);
+          continue;
+        } catch {
+          /* stopped: the answer so far stands */
         }
       }
       if (failure || !answer) {
@@ -335,15 +336,16 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     emit({ type: "failed", url: task.url.href, reason: `${reason}: ${message}` });
   };
 
-  const retryOrFail = (task: Task, why: string, reason: string, message: string, res?: HttpResponse, redirects: RedirectHop[] = []): void => {
-    const delay = retryDelayMs({ attempt: task.attempt, res, backoffMs: s.backoffMs, jitter: s.jitter, random, now: Date.now() });
-    if (task.attempt >= s.retries || delay > s.maxRetryAfterMs) {
-      recordFailure(task, reason, delay > s.maxRetryAfterMs ? `${message}; Retry-After asks for ${Math.round(delay / 1000)} s, more than the limit` : message, redirects, res?.status ?? 0);
+  const retryOrFail = (task: Task, why: string, reason: string, message: string, outcome: TryOutcome, redirects: RedirectHop[] = []): void => {
+    const next = nextTry(task.attempt, outcome, policy);
+    if (!next.retry) {
+      const res = "res" in outcome ? outcome.res : undefined;
+      recordFailure(task, reason, next.why === "retry-after-too-long" ? `${message}; Retry-After asks for ${Math.round((next.retryAfterMs ?? 0) / 1000)} s, more than the limit` : message, redirects, res?.status ?? 0);
       return;
     }
-    emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: delay, why });
+    emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: next.delayMs, why });
     // The retry waits outside the queue: no slot is held while sleeping.
-    schedule({ ...task, attempt: task.attempt + 1 }, delay);
+    schedule({ ...task, attempt: task.attempt + 1 }, next.delayMs);
   };
 
   const work = async (task: Task): Promise<void> => {
@@ -383,8 +385,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         return recordFailure(task, reason, err.message, err.hops.map((h) => ({ url: h.url, status: h.status })), err.status);
       }
       const e = err instanceof FetchError ? err : new FetchError("network", String(err));
-      if (e.retryable) return retryOrFail(task, e.reason, e.reason, e.message);
-      return recordFailure(task, e.reason, e.message);
+      return retryOrFail(task, e.reason, e.reason, e.message, { error: e });
     }
     const current = answer.url;
     let res: HttpResponse = answer.res;
@@ -392,7 +393,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const redirectHeaders = answer.hops.map((h) => h.headers);
     const stored = input.revalidate?.(current.href);
     const sent = stored ? conditionalHeaders(stored) : {};
-    if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, res, redirects);
+    if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, { res }, redirects);
     // 304 to our conditional request: the stored response stands, its headers updated with the 304's.
     const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
     if (notModified && stored) res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };

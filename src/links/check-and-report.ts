@@ -15,7 +15,6 @@ import type { Profile } from "../profiles/profile.js";
 import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
 import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
-import { storageProblem } from "../store/storage-errors.js";
 import { decodeBody } from "../crawl/charset.js";
 import { canonicalUrl } from "../crawl/url.js";
 import { OutputTree } from "../write/output.js";
@@ -126,8 +125,8 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
     try {
       saveCache(cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
     } catch (err) {
-      if (!storageProblem(err)) throw err;
-      opts.onNote?.(`the link cache could not be written (${cacheFile}: ${(err as NodeJS.ErrnoException).code ?? ""}); the next run checks every link again`);
+      const e = err as NodeJS.ErrnoException;
+      opts.onNote?.(`the link cache could not be written (${cacheFile}: ${e.code ?? e.message}); the next run checks every link again`);
     }
   }
   const docs = indexOutput(opts.outDir);

@@ -9,7 +9,7 @@ import { follow, HttpClient, parseHttpUrl, RedirectError } from "../http/client.
 import { FetchError, type HttpResponse } from "../http/fetcher.js";
 import { HostGate, sleep } from "../http/host-gate.js";
 import type { OriginMap } from "../http/origin-map.js";
-import { retryDelayMs } from "../http/retry.js";
+import { nextTry, type RetryPolicy } from "../http/retry.js";
 import { canonicalUrl, isSiteUrl } from "../crawl/url.js";
 import type { Profile } from "../profiles/profile.js";
 
@@ -133,6 +133,9 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
     maxRetryAfterMs: s.maxRetryAfterMs,
     signal: stop.signal,
   });
+  // A timeout already waited the whole timeout, and a name that does not resolve will not: neither is
+  // tried again; the rest as in the crawl.
+  const policy: RetryPolicy = { retries: s.retries, backoffMs: s.backoffMs, jitter: 0.5, retryStatuses: s.retryStatuses, maxRetryAfterMs: s.maxRetryAfterMs, retryTimeoutsAndDns: false, random: Math.random };
   const done = (r: LinkResult) => {
     results.set(r.url, r);
     input.onResult?.(r);
@@ -164,21 +167,19 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
         }
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
         if (e.reason === "private-address") return done({ url, verdict: "skipped", reason: `private address: ${e.message}`, chain: [], source: "request" });
-        // A timeout already waited the whole timeout: not tried again (nor is a name that does not resolve).
-        if (e.retryable && e.reason !== "dns" && e.reason !== "timeout" && attempt < s.retries) {
-          await pause(retryDelayMs({ attempt, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() }));
+        const next = nextTry(attempt, { error: e }, policy);
+        if (next.retry) {
+          await pause(next.delayMs);
           continue;
         }
         return done({ url, verdict: "broken", reason: e.reason, chain: [], source: "request" });
       }
       const { res, url: final, hops } = answer;
       const chain = hops.map((h) => ({ url: h.url, status: h.status }));
-      if (s.retryStatuses.includes(res.status) && attempt < s.retries) {
-        const wait = retryDelayMs({ attempt, res, backoffMs: s.backoffMs, jitter: 0.5, random: Math.random, now: Date.now() });
-        if (wait <= s.maxRetryAfterMs) {
-          await pause(wait);
-          continue;
-        }
+      const next = nextTry(attempt, { res }, policy);
+      if (next.retry) {
+        await pause(next.delayMs);
+        continue;
       }
       if (res.status >= 300 && res.status < 400) return done({ url, verdict: "broken", status: res.status, reason: `${res.status} without a Location to follow`, chain, source: "request" });
       return done(classify(url, res, chain, final.href, s.statusVerdicts));
