@@ -53,7 +53,8 @@ export interface ConvertResult {
   written: string[];
   /** Files an earlier run wrote that this one no longer does: removed. */
   removed: string[];
-  /** The same, kept because they were changed since mia-migrate wrote them (or are no longer files). */
+  /** Files of an earlier run that the user changed since: left as they are (neither rewritten nor
+   *  removed), and said so. */
   kept: string[];
   problems: Problem[];
 }
@@ -179,7 +180,10 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     write("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
     write("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
 
-    const { removed, kept } = tree.removeStale("convert");
+    const stale = tree.removeStale("convert");
+    const removed = stale.removed;
+    // Files the user edited since an earlier run: neither rewritten nor removed.
+    const kept = [...new Set([...stale.kept, ...tree.editedFiles()])].sort();
     if (!keep.extracted) spool.remove();
     return { posts: docs, extracted: keep.extracted ? spool : null, fidelity, written: tree.writtenFiles(), removed, kept, problems };
   } catch (err) {

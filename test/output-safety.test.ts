@@ -71,6 +71,19 @@ describe("an existing site folder as --out", () => {
     expect(readFileSync(join(out, edited), "utf8")).toContain("Ett tillägg av redaktören.");
   });
 
+  it("never overwrites a post the user edited after an earlier run: it is kept and listed", () => {
+    const out = tempDir();
+    const first = convertSnapshot(replica.snapshot, out, opts("hugo"));
+    const edited = first.written.find((f) => f.endsWith("index.md")) ?? "";
+    const mine = readFileSync(join(out, edited), "utf8").replace("---\n\n", "---\n\nRedaktörens inledning.\n\n");
+    writeFileSync(join(out, edited), mine);
+    const second = convertSnapshot(replica.snapshot, out, opts("hugo"));
+    expect(second.kept).toEqual([edited]);
+    expect(readFileSync(join(out, edited), "utf8")).toBe(mine);
+    // And a third run still leaves it alone.
+    expect(convertSnapshot(replica.snapshot, out, opts("hugo")).kept).toEqual([edited]);
+  });
+
   it("refuses, before writing anything, when a file of the user's stands where a post would go", () => {
     const out = tempDir();
     const probe = tempDir();

@@ -27,7 +27,7 @@ export function crawlExitCode(c: CrawlSummary): number {
 }
 
 export function convertLine(c: ConvertResult, out: string): string {
-  const kept = c.kept.length ? `; kept ${c.kept.length} file(s) of an earlier run that were changed since it wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})` : "";
+  const kept = c.kept.length ? `; left ${c.kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})` : "";
   return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
 }
 

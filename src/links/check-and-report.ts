@@ -179,6 +179,8 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   tree.claim(renderings.map(([file]) => file));
   for (const [file, render] of renderings) tree.write(file, render(), "report");
   tree.save();
+  const edited = tree.editedFiles();
+  if (edited.length) opts.onNote?.(`left ${edited.join(", ")} as it is: changed since mia-migrate wrote it (remove it to have it written again)`);
   return report;
 }
 

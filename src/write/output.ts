@@ -21,6 +21,12 @@ interface ManifestEntry {
   by: Writer;
 }
 
+/** A manifest entry as read back: every hash the journal holds for the file (a run killed between its
+ *  journal line and its rename leaves the file with the hash of the line before). */
+interface KnownFile extends ManifestEntry {
+  hashes: ReadonlySet<string>;
+}
+
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 export function safeJoin(root: string, rel: string): string {
@@ -51,8 +57,10 @@ export class OutputTree {
   readonly root: string;
   private readonly realRoot: string | null;
   private readonly journalPath: string;
-  private readonly previous: ReadonlyMap<string, ManifestEntry>;
+  private readonly previous: ReadonlyMap<string, KnownFile>;
   private readonly current: Map<string, ManifestEntry>;
+  /** Files of an earlier run that the user has changed since: never overwritten, never removed. */
+  private readonly edited: string[] = [];
   /** Directories already checked to lie inside the output (no symbolic link leads out). */
   private readonly safeDirs = new Set<string>();
   private readonly written = new Set<string>();
@@ -63,7 +71,7 @@ export class OutputTree {
     this.realRoot = lstatOrNull(this.root) ? realpathSync(this.root) : null;
     this.journalPath = join(this.root, defaults.convert.writtenManifest);
     this.previous = readManifest(this.journalPath);
-    this.current = new Map(this.previous);
+    this.current = new Map([...this.previous].map(([rel, e]) => [rel, { sha256: e.sha256, by: e.by }]));
   }
 
   /** True when `rel` was written by mia-migrate (this run or an earlier one). */
@@ -79,10 +87,18 @@ export class OutputTree {
     for (const rel of rels) this.check(rel);
   }
 
-  /** Writes one file atomically and records it as ours: the record is on disk before the file, so a
-   *  run killed in between still knows the file is its own when it resumes. */
-  write(rel: string, data: string | Uint8Array, by: Writer): void {
+  /**
+   * Writes one file atomically and records it as ours: the record is on disk before the file, so a run
+   * killed in between still knows the file is its own when it resumes. A file of an earlier run that
+   * the user has edited since is left as it is (false; listed by `editedFiles`).
+   */
+  write(rel: string, data: string | Uint8Array, by: Writer): boolean {
     const path = this.check(rel);
+    if (this.editedSince(rel, path)) {
+      this.edited.push(rel);
+      this.written.add(rel); // still this run's file: not removed as stale
+      return false;
+    }
     const entry: ManifestEntry = { sha256: sha256(data), by };
     try {
       this.record(rel, entry);
@@ -92,11 +108,30 @@ export class OutputTree {
     }
     this.written.add(rel);
     this.current.set(rel, entry);
+    return true;
   }
 
-  /** Files this run wrote, relative to the folder. */
+  /** Files this run wrote (or would have, but for the user's edits), relative to the folder. */
   writtenFiles(): string[] {
     return [...this.written];
+  }
+
+  /** Files this run left alone because the user changed them after an earlier run wrote them. */
+  editedFiles(): string[] {
+    return [...this.edited].sort();
+  }
+
+  /** Whether the file at `path`, which an earlier run wrote, no longer holds what it wrote. */
+  private editedSince(rel: string, path: string): boolean {
+    const known = this.previous.get(rel);
+    if (!known || this.written.has(rel)) return false;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return false; // gone: written anew
+    }
+    return !known.hashes.has(sha256(bytes));
   }
 
   /**
@@ -113,7 +148,7 @@ export class OutputTree {
       const path = join(this.root, rel);
       const st = lstatOrNull(path);
       if (!st) continue; // already gone
-      if (!st.isFile() || !this.insideDir(dirname(path)) || sha256(readFileSync(path)) !== entry.sha256) {
+      if (!st.isFile() || !this.insideDir(dirname(path)) || !entry.hashes.has(sha256(readFileSync(path)))) {
         kept.push(rel);
         continue;
       }
@@ -191,7 +226,7 @@ const HEADER = JSON.stringify({ format: "mia-migrate-written/1" });
 
 /** The manifest: a header line, then one line a file; a later line for the same file wins, and a line
  *  cut short by a kill (only the last can be) is ignored. */
-function readManifest(path: string): Map<string, ManifestEntry> {
+function readManifest(path: string): Map<string, KnownFile> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -200,7 +235,7 @@ function readManifest(path: string): Map<string, ManifestEntry> {
   }
   const lines = text.split("\n");
   if (lines[0] !== HEADER) throw new UsageError(`${path} is not a manifest of mia-migrate (it lists the files mia-migrate may replace or remove); restore it, or remove it and choose another --out`);
-  const files = new Map<string, ManifestEntry>();
+  const files = new Map<string, KnownFile>();
   for (const line of lines.slice(1)) {
     let e: { file?: unknown; sha256?: unknown; by?: unknown };
     try {
@@ -212,7 +247,7 @@ function readManifest(path: string): Map<string, ManifestEntry> {
     // Only paths that stay inside the folder: an edited manifest never names a file elsewhere.
     if (typeof file !== "string" || typeof hash !== "string" || (by !== "convert" && by !== "report")) continue;
     if (file.startsWith("/") || file.includes("\0") || file.split("/").includes("..")) continue;
-    files.set(file, { sha256: hash, by });
+    files.set(file, { sha256: hash, by, hashes: new Set([...(files.get(file)?.hashes ?? []), hash]) });
   }
   return files;
 }
