@@ -93,6 +93,7 @@ function sourcePage(f: Fields, id: number): { url: string; html: string } {
 <div class="h-image"><img src="/images/18.1/1/bild.jpg" alt="${attr(f.alt)}"><div class="h-image-caption">${text(f.caption)}</div></div>
 <p>Inledning ${text(f.text)} och <a href="${attr(f.href)}">${text(f.linkText) || "länk"}</a>.</p>
 <p>Rå markup: ${f.raw}</p>
+<table><tr><th>${text(f.tag)}</th></tr><tr><td>${text(f.text)}</td></tr></table>
 <iframe src="${attr(f.embed)}"></iframe>
 <p>Slut.</p>
 </div>

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import MarkdownIt from "markdown-it";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { renderDiffMarkdown } from "../src/archive/diff.js";
 import { csvCell } from "../src/escape/csv.js";
 import type { LinkResult } from "../src/links/checker.js";
 import { renderHtml } from "../src/report/render-html.js";
@@ -92,5 +93,23 @@ describe("junit.xml", () => {
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).not.toContain("<script");
     expect(xml).toContain("&lt;script&gt;");
+  });
+});
+
+describe("an archive run's diff.md", () => {
+  it("shows hostile titles, links and changed text as text: no raw HTML, no script link, the code block holds", () => {
+    const title = "<script>window.__pwned=1</script>](javascript:alert(1))";
+    const md = renderDiffMarkdown({
+      from: "20261201000000",
+      to: "20261202000000",
+      added: [{ id: "1", url: "https://www.miaprojektet.se/a)(b-1", title }],
+      removed: [],
+      changed: [{ id: "2", url: "https://www.miaprojektet.se/c-2", title, fields: ["text"], textDiff: ["- ```", "+ <img src=x onerror=window.__pwned=1>"], linksAdded: ["javascript:alert(1)"], linksRemoved: [] }],
+      summary: { added: 1, removed: 0, changed: 1, linksAdded: 1, linksRemoved: 0 },
+    });
+    const html = new MarkdownIt({ html: true }).render(md);
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    expect(html).toContain("&lt;img src=x onerror=window.__pwned=1&gt;");
   });
 });

@@ -1,5 +1,6 @@
 // What changed on the site between two archive runs: posts added, removed and changed (which fields, and
 // a short diff of the text), and links added or removed. Pure: the posts in, the diff out.
+import { markdownAutolink, markdownFence, markdownInline, markdownUrl } from "../escape/markdown.js";
 import { load } from "cheerio";
 import type { Post } from "../extract/post.js";
 
@@ -111,17 +112,17 @@ export function renderDiffMarkdown(d: RunDiff): string {
   const lines = [`# Changes on the site: run ${d.to}`, "", diffLine(d), ""];
   const list = (title: string, posts: { url: string; title: string }[]) => {
     if (!posts.length) return;
-    lines.push(`## ${title} (${posts.length})`, "", ...posts.map((p) => `- [${p.title.replace(/[[\]]/g, "\\$&")}](${p.url})`), "");
+    lines.push(`## ${title} (${posts.length})`, "", ...posts.map((p) => `- [${markdownInline(p.title)}](${markdownUrl(p.url)})`), "");
   };
   list("Added", d.added);
   list("Removed", d.removed);
   if (d.changed.length) {
     lines.push(`## Changed (${d.changed.length})`, "");
     for (const c of d.changed) {
-      lines.push(`### [${c.title.replace(/[[\]]/g, "\\$&")}](${c.url})`, "", `Changed: ${c.fields.join(", ")}`, "");
-      if (c.textDiff.length) lines.push("```diff", ...c.textDiff, "```", "");
-      for (const l of c.linksAdded) lines.push(`- link added: <${l}>`);
-      for (const l of c.linksRemoved) lines.push(`- link removed: <${l}>`);
+      lines.push(`### [${markdownInline(c.title)}](${markdownUrl(c.url)})`, "", `Changed: ${c.fields.join(", ")}`, "");
+      if (c.textDiff.length) lines.push(...markdownFence(c.textDiff, "diff"), "");
+      for (const l of c.linksAdded) lines.push(`- link added: ${markdownAutolink(l)}`);
+      for (const l of c.linksRemoved) lines.push(`- link removed: ${markdownAutolink(l)}`);
       if (c.linksAdded.length || c.linksRemoved.length) lines.push("");
     }
   }

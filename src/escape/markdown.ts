@@ -47,3 +47,11 @@ export function markdownInline(text: string): string {
 export function markdownAutolink(url: string): string {
   return /^(?:https?:\/\/|mailto:)[^\s<>\u0000-\u001f\u007f]+$/i.test(url) ? `<${url}>` : markdownInline(url);
 }
+
+/** A fenced code block around `lines`: the fence is longer than any run of backticks inside, so no
+ *  line of content can close it (CommonMark §4.5). */
+export function markdownFence(lines: readonly string[], info = ""): string[] {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+  const fence = "`".repeat(longest + 1);
+  return [fence + info, ...lines, fence];
+}

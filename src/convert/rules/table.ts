@@ -1,10 +1,12 @@
 // <table> → a GFM table. With a header row (<th> or <thead>) it is used as the header; without one, the
 // table keeps all its rows as body rows under an empty header (GFM needs one), and that is a finding.
 import type TurndownService from "turndown";
+import { markdownInline } from "../../escape/markdown.js";
 import type { ConvertContext } from "../context.js";
 
+/** A cell's text on one line, escaped: markup shown as text in a cell stays text. */
 function cellText(cell: Element): string {
-  return (cell.textContent ?? "").replace(/\s+/g, " ").trim().replace(/\|/g, "\\|");
+  return markdownInline((cell.textContent ?? "").replace(/\s+/g, " ").trim());
 }
 
 export function tableRule(ctx: ConvertContext): TurndownService.Rule {
