@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // No test may leave the loopback: connections and lookups elsewhere fail the test.
+    setupFiles: ["test/network-guard-hooks.ts"],
   },
 });

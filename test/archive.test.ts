@@ -13,7 +13,7 @@ import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { listRunDirs } from "../src/archive/warc-read.js";
 import type { RunDiff } from "../src/archive/diff.js";
-import type { RunInfo } from "../src/archive/snapshot-run.js";
+import type { RunInfo } from "../src/pipeline/snapshot.js";
 import { REVISIT_IDENTICAL, writeWarc } from "../src/archive/warc-write.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
 import { cli, listFiles, ROOT, START, tempDir } from "./helpers.js";

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/cli/options.js";
-import { convertSnapshot } from "../src/migrate.js";
+import { convertSnapshot } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
 import { listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostileNetwork } from "../fixtures/faults.js";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import type { Problem } from "../src/migrate.js";
+import type { Problem } from "../src/pipeline/migrate.js";
 import { cli, listFiles, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;

@@ -57,7 +57,9 @@ export function cli(args: string[], cwd = ROOT): Promise<Run> {
   return new Promise((resolve) => {
     // tsx by its path, so the CLI also runs from a working directory outside the project.
     const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-    const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "src/cli/main.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    // The network guard too: a CLI run that tries to leave the loopback exits 97 and says so.
+    const guard = pathToFileURL(join(ROOT, "test/network-guard.ts")).href;
+    const child = spawn(process.execPath, ["--import", tsx, "--import", guard, join(ROOT, "src/cli/main.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", MIA_NETWORK_GUARD_CHILD: "1" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

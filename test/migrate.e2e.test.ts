@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
-import { migrate, type MigrateResult } from "../src/migrate.js";
+import { migrate, type MigrateResult } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { convertOptions } from "../src/cli/options.js";
 import type { Frontmatter } from "../src/convert/frontmatter.js";

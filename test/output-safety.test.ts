@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, lstatSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/config/errors.js";
 import { convertOptions } from "../src/cli/options.js";
-import { convertSnapshot } from "../src/migrate.js";
+import { convertSnapshot } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { cli, tempDir, useReplica } from "./helpers.js";
 

@@ -26,7 +26,7 @@ const post = (i: number): Post => ({
 describe("post spool", () => {
   it.each([3, 7, 64, 1 << 20])("gives back every post unchanged when read %i bytes at a time, every time", (chunk) => {
     const path = join(tempDir(), ".mia-migrate", "posts.jsonl");
-    const spool = new PostSpool(path, chunk);
+    const spool = new PostSpool<Post>(path, chunk);
     const posts = Array.from({ length: 60 }, (_, i) => post(i));
     for (const p of posts) spool.append(p);
     expect(spool.size).toBe(60);
@@ -39,10 +39,10 @@ describe("post spool", () => {
 
   it("starts empty over a file an interrupted run left behind", () => {
     const path = join(tempDir(), "posts.jsonl");
-    const first = new PostSpool(path);
+    const first = new PostSpool<Post>(path);
     first.append(post(1));
     first.close();
-    const second = new PostSpool(path);
+    const second = new PostSpool<Post>(path);
     second.append(post(2));
     expect([...second].map((p) => p.id)).toEqual([post(2).id]);
     second.remove();

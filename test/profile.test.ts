@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { readFileSync } from "node:fs";
 import { DEFAULT_PROFILE_PATH, loadProfile } from "../src/profiles/profile.js";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/config/errors.js";
 import { tempDir } from "./helpers.js";
 
 const base = parse(readFileSync(DEFAULT_PROFILE_PATH, "utf8")) as Record<string, unknown>;

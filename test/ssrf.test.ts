@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaults } from "../src/config/defaults.js";
 import { isNonPublicAddress } from "../src/http/address.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
-import { checkAndReport } from "../src/links/check-and-report.js";
+import { checkAndReport } from "../src/pipeline/check.js";
 import { checkLinks, type CheckSettings } from "../src/links/checker.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Post } from "../src/extract/post.js";

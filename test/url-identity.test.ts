@@ -1,7 +1,7 @@
 // One post is one post, whichever URL reached it: percent-encoding, decoded NBSP, other origins, both
 // archive ids, fragments and stray query strings.
 import { describe, expect, it } from "vitest";
-import { canonicalUrl, normalizePath } from "../src/crawl/url.js";
+import { canonicalUrl, normalizePath } from "../src/profiles/url.js";
 import { pageKind, postIdOf } from "../src/extract/classify.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { parseOriginMap, route } from "../src/http/origin-map.js";

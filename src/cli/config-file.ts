@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { Command, Option } from "commander";
 import { parseDocument } from "yaml";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../config/errors.js";
 
 export const CONFIG_FILE = "mia-migrate.config.yaml";
 

@@ -5,11 +5,11 @@
 import { setFlagsFromString } from "node:v8";
 import { Command, Option } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
-import { EXIT } from "./errors.js";
+import { EXIT } from "../config/errors.js";
 import { addConvertOptions, addCrawlOptions, addLinkOptions, profileOption, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
 import { runCommand } from "./run.js";
 import { CONFIG_FILE, configKey, loadConfigFor, renderConfigTemplate } from "./config-file.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../config/errors.js";
 import type { OutputFlags } from "./summary.js";
 
 // A batch run allocates fast and keeps little (about 40 MB live at 10,000 posts), and V8's default lets

@@ -1,6 +1,6 @@
 // Running a command: errors become one line and a documented exit code; a stack trace only with --debug.
 import { inConfigTerms } from "./config-file.js";
-import { EXIT, NoPostsError, RunError, UsageError } from "./errors.js";
+import { EXIT, NoPostsError, RunError, UsageError } from "../config/errors.js";
 
 export async function runCommand(debug: boolean, body: () => Promise<number>): Promise<never> {
   let code: number;

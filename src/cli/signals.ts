@@ -2,7 +2,7 @@
 // the shell's conventional code, after one line saying what is kept and what to do next. Every journal
 // is appended synchronously and every file written atomically, so exiting here leaves all valid; an
 // exit handler (the archive lock) still runs.
-import { EXIT } from "./errors.js";
+import { EXIT } from "../config/errors.js";
 
 export const SIGNAL_EXIT: Readonly<Record<"SIGINT" | "SIGTERM", number>> = { SIGINT: 130, SIGTERM: 143 };
 

@@ -1,7 +1,7 @@
 // The lines and exit codes a run ends with.
 import type { CrawlSummary } from "../crawl/crawler.js";
-import type { ConvertResult } from "../migrate.js";
-import { EXIT, NoPostsError } from "./errors.js";
+import type { ConvertResult } from "../pipeline/migrate.js";
+import { EXIT, NoPostsError } from "../config/errors.js";
 
 export interface OutputFlags {
   quiet?: boolean;

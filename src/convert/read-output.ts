@@ -2,9 +2,16 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
-import type { DocRef } from "../report/finding.js";
 import { ownCopy } from "../store/own-copy.js";
 import { pageUrlOf } from "./layout.js";
+
+/** A post's Markdown file as the whole-site rules see it: where it is and what it became, no text. */
+export interface DocRef {
+  file: string;
+  slug: string;
+  /** The page's URL path on the new site. */
+  url?: string;
+}
 
 export interface OutputDoc {
   postId: string;

@@ -2,7 +2,7 @@
 // so the whole site is known before any body is converted), then each post on its own: rewritten
 // links, local copies of the site's files, frontmatter, findings. Pure but for reading file bodies,
 // which the caller passes in. One post at a time: a migration never holds every body in memory.
-import { canonicalUrl, isSiteUrl } from "../crawl/url.js";
+import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Post } from "../extract/post.js";
 import { slugify, uniqueSlugs } from "../normalize/slug.js";

@@ -18,7 +18,7 @@ import { FetchError, type HttpResponse } from "../http/fetcher.js";
 import { HostGate, sleep } from "../http/host-gate.js";
 import type { OriginMap } from "../http/origin-map.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
-import { canonicalUrl, isSiteUrl } from "./url.js";
+import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 
 export interface CrawlSettings {

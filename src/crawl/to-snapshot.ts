@@ -3,7 +3,7 @@
 import { accessSync, constants, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { VERSION } from "../config/defaults.js";
-import { RunError } from "../cli/errors.js";
+import { RunError } from "../config/errors.js";
 import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";

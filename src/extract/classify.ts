@@ -2,7 +2,7 @@
 import type { Profile } from "../profiles/profile.js";
 import { PAGE_KINDS } from "../profiles/profile.js";
 import type { PageKind } from "../store/snapshot.js";
-import { isSiteUrl } from "../crawl/url.js";
+import { isSiteUrl } from "../profiles/url.js";
 
 function decodedPath(url: URL): string {
   try {

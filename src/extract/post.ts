@@ -4,7 +4,7 @@ import { load, type Cheerio, type CheerioAPI } from "cheerio";
 import { hasChildren, type AnyNode, type ChildNode, type Element } from "domhandler";
 import { selectAll } from "css-select";
 import type { Profile } from "../profiles/profile.js";
-import { canonicalUrl } from "../crawl/url.js";
+import { canonicalUrl } from "../profiles/url.js";
 import { postIdOf, urlDateOf } from "./classify.js";
 import { cleanText, cleanBodyText, normalizeInline, polish } from "../normalize/text.js";
 import type { RuleCounts } from "../normalize/typography.js";

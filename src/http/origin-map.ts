@@ -1,7 +1,7 @@
 // --map-origin FROM=TO: requests for origin FROM go to TO, with FROM's Host header kept (as curl's
 // --connect-to), while every URL the tool records keeps FROM. How tests and the demo point the real
 // URLs at the loopback replica, and how a user points the tool at a staging copy.
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../config/errors.js";
 
 export interface OriginMap {
   /** FROM origin (or "*") → TO origin. */

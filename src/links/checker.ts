@@ -10,7 +10,7 @@ import { FetchError, type HttpResponse } from "../http/fetcher.js";
 import { HostGate, sleep } from "../http/host-gate.js";
 import type { OriginMap } from "../http/origin-map.js";
 import { nextTry, type RetryPolicy } from "../http/retry.js";
-import { canonicalUrl, isSiteUrl } from "../crawl/url.js";
+import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import type { Profile } from "../profiles/profile.js";
 
 export type Verdict = "ok" | "redirected" | "broken" | "unverifiable" | "skipped";

@@ -5,11 +5,13 @@ import { fileURLToPath } from "node:url";
 // css-what is the selector parser cheerio itself uses: the same syntax, without loading cheerio (137 ms).
 import { parse as parseSelector } from "css-what";
 import { parse, YAMLParseError } from "yaml";
-import { UsageError } from "../cli/errors.js";
-import type { PageKind } from "../store/snapshot.js";
+import { UsageError } from "../config/errors.js";
 
 export const PAGE_KINDS = ["post", "archive", "tag", "index", "page", "asset"] as const;
 export type ProfilePageKind = (typeof PAGE_KINDS)[number];
+
+/** What a page of the site is, by its URL (the profile's patterns), and what the crawl recorded. */
+export type PageKind = "post" | "archive" | "tag" | "index" | "page" | "asset" | "robots" | "other";
 
 export interface Profile {
   name: string;

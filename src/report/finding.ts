@@ -1,5 +1,6 @@
 // A finding of the QA report, and what every rule gets to look at.
-import type { Problem } from "../migrate.js";
+import type { DocRef } from "../convert/read-output.js";
+import type { Problem } from "../convert/problem.js";
 import type { PostKey } from "../convert/from-snapshot.js";
 import type { Post } from "../extract/post.js";
 import type { LinkResult } from "../links/checker.js";
@@ -31,13 +32,7 @@ export interface Doc {
   slug: string;
 }
 
-/** A post's Markdown file as the whole-site rules see it: where it is and what it became, no text. */
-export interface DocRef {
-  file: string;
-  slug: string;
-  /** The page's URL path on the new site. */
-  url?: string;
-}
+export type { DocRef } from "../convert/read-output.js";
 
 /** What every rule sees of the whole site. No post bodies and no Markdown texts: a report of 10,000
  *  posts passes over them one at a time (see PostContext). */

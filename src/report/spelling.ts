@@ -4,7 +4,7 @@
 // GPL-3.0, so it is not installed with mia-migrate: `npm install cspell-lib @cspell/dict-sv` enables it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../config/errors.js";
 
 export interface SpellChecker {
   unknown(text: string): string[];

@@ -8,11 +8,11 @@
 // killed midway leaves it behind for the next run to overwrite; nothing reads it across runs.
 import { closeSync, mkdirSync, openSync, readSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Post } from "../extract/post.js";
 
 const NEWLINE = 0x0a;
 
-export class PostSpool implements Iterable<Post> {
+/** A spool of `T` (the extracted posts): the store knows JSON lines, not what a post is. */
+export class PostSpool<T> implements Iterable<T> {
   private fd: number | null;
   private count = 0;
 
@@ -36,7 +36,7 @@ export class PostSpool implements Iterable<Post> {
     return this.count;
   }
 
-  append(post: Post): void {
+  append(post: T): void {
     if (this.fd === null) throw new Error(`post spool ${this.path} is closed for writing`);
     // JSON.stringify escapes every newline inside strings, so one post is exactly one line.
     writeSync(this.fd, JSON.stringify(post) + "\n");
@@ -49,7 +49,7 @@ export class PostSpool implements Iterable<Post> {
     this.fd = null;
   }
 
-  *[Symbol.iterator](): Iterator<Post> {
+  *[Symbol.iterator](): Iterator<T> {
     this.close();
     const fd = openSync(this.path, "r");
     try {
@@ -66,13 +66,13 @@ export class PostSpool implements Iterable<Post> {
           const line = Buffer.concat(pending).toString("utf8");
           pending = [];
           start = nl + 1;
-          if (line) yield JSON.parse(line) as Post;
+          if (line) yield JSON.parse(line) as T;
         }
         // Copied: the buffer is overwritten by the next read.
         if (start < n) pending.push(Buffer.from(buf.subarray(start, n)));
       }
       const rest = Buffer.concat(pending).toString("utf8");
-      if (rest) yield JSON.parse(rest) as Post;
+      if (rest) yield JSON.parse(rest) as T;
     } finally {
       closeSync(fd);
     }

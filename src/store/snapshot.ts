@@ -2,6 +2,7 @@
 // Bodies are content-addressed (bodies/ab/<sha256>, no duplicates on disk); manifest.jsonl is
 // append-only, one record a line, written after the body it names, so a crash leaves at worst a
 // truncated last line, which reading skips.
+import type { PageKind } from "../profiles/profile.js";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ export interface RedirectHop {
   status: number;
 }
 
-export type PageKind = "post" | "archive" | "tag" | "index" | "page" | "asset" | "robots" | "other";
+export type { PageKind } from "../profiles/profile.js";
 
 export interface FetchRecord {
   type: "fetch";

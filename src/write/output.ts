@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { defaults } from "../config/defaults.js";
-import { RunError, UsageError } from "../cli/errors.js";
+import { RunError, UsageError } from "../config/errors.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 

@@ -4,11 +4,11 @@
 import { join, resolve } from "node:path";
 import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
 import { eachOutputDoc } from "../../convert/read-output.js";
-import { checkAndReport } from "../../links/check-and-report.js";
+import { checkAndReport } from "../../pipeline/check.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, UsageError } from "../errors.js";
-import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
+import { EXIT, UsageError } from "../../config/errors.js";
+import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
 import { checkSettings, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
 import { CrawlProgress, LinkProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";

@@ -1,10 +1,10 @@
 // `mia-migrate convert --from <snapshot | archive dir | run .warc.gz> --out <dir>`
 import { resolve } from "node:path";
-import { convertSnapshot } from "../../migrate.js";
+import { convertSnapshot } from "../../pipeline/migrate.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, NoPostsError, UsageError } from "../errors.js";
-import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
+import { EXIT, NoPostsError, UsageError } from "../../config/errors.js";
+import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
 import { convertOptions, type ConvertFlags } from "../options.js";
 import { convertLine, report, type OutputFlags } from "../summary.js";
 

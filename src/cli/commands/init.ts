@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { writeFileAtomic } from "../../store/atomic.js";
 import { CONFIG_FILE } from "../config-file.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../../config/errors.js";
 import type { OutputFlags } from "../summary.js";
 
 export async function runInit(template: string, flags: { force?: boolean }, g: OutputFlags): Promise<number> {

@@ -1,8 +1,8 @@
 // `mia-migrate migrate <start-url> --out <dir>`
 import { resolve } from "node:path";
-import { migrate } from "../../migrate.js";
-import { checkAndReport } from "../../links/check-and-report.js";
-import { EXIT } from "../errors.js";
+import { migrate } from "../../pipeline/migrate.js";
+import { checkAndReport } from "../../pipeline/check.js";
+import { EXIT } from "../../config/errors.js";
 import { checkSettings, commonInputs, convertOptions, startUrlOf, type ConvertFlags, type CrawlFlags, type LinkFlags } from "../options.js";
 import { reportLine } from "./check-links.js";
 import { CrawlProgress } from "../progress.js";

@@ -5,9 +5,9 @@
 import { resolve } from "node:path";
 import { diffLine } from "../../archive/diff.js";
 import { LockedError } from "../../archive/lock.js";
-import { snapshotRun } from "../../archive/snapshot-run.js";
+import { snapshotRun } from "../../pipeline/snapshot.js";
 import { PROBLEM_TEXT, storageProblem } from "../../store/storage-errors.js";
-import { EXIT, RunError, UsageError } from "../errors.js";
+import { EXIT, RunError, UsageError } from "../../config/errors.js";
 import { commonInputs, startUrlOf, type CrawlFlags } from "../options.js";
 import { CrawlProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";

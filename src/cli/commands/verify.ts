@@ -1,14 +1,11 @@
 // `mia-migrate verify --from <snapshot | archive> --out <dir>`: the Markdown files on disk, rendered back to HTML,
 // against the posts in the snapshot. Exit 2 when anything differs, naming the file and what.
 import { resolve } from "node:path";
-import { indexOutput, readIndexedDoc } from "../../convert/read-output.js";
-import { defaults } from "../../config/defaults.js";
-import { extractPosts, postKey, type PostKey } from "../../convert/from-snapshot.js";
-import { emptyFidelity, verifyInto } from "../../convert/verify.js";
+import { verifyOutput } from "../../pipeline/verify.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, UsageError } from "../errors.js";
-import { isArchive, snapshotOfArchive } from "../snapshot-source.js";
+import { EXIT, UsageError } from "../../config/errors.js";
+import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
 import { report, type OutputFlags } from "../summary.js";
 
 export async function runVerify(flags: { from: string; out: string; profile: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
@@ -18,21 +15,13 @@ export async function runVerify(flags: { from: string; out: string; profile: str
   const fromArchive = isArchive(from);
   if (!fromArchive && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there`);
   const archive = fromArchive ? await snapshotOfArchive(from) : null;
-  // One post at a time: each extracted post is checked against its file and let go.
-  const docs = indexOutput(out);
-  const s = emptyFidelity();
-  let posts: PostKey[];
+  let result;
   try {
-    ({ posts } = extractPosts(new SnapshotStore(archive ? archive.dir : from), profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: flags.keepTypography !== true }, (post) => {
-      const ref = docs.get(post.id);
-      const doc = ref ? readIndexedDoc(out, post.id, ref) : null;
-      if (doc) verifyInto(s, post, doc.file, doc.body);
-      return postKey(post);
-    }));
+    result = verifyOutput({ snapshotDir: archive ? archive.dir : from, outDir: out, profile, typography: flags.keepTypography !== true });
   } finally {
     archive?.done();
   }
-  s.mismatches.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { fidelity: s, snapshotPosts: posts } = result;
   const pct = (n: number) => (s.posts ? ((100 * n) / s.posts).toFixed(1) : "0.0") + "%";
   const lines = [
     `verified ${s.posts} posts of ${posts.length} in the snapshot: text equal ${s.textEqual} (${pct(s.textEqual)}), links kept ${pct(s.linksKept)}, images ${pct(s.imagesKept)}, captions ${pct(s.captionsKept)}`,

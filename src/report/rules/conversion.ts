@@ -1,5 +1,5 @@
 // Rules that pass on what the crawl and the conversion found, so one report holds everything.
-import type { Problem } from "../../migrate.js";
+import type { Problem } from "../../convert/problem.js";
 import type { Rule } from "../finding.js";
 
 function fromProblems(id: string, kind: Problem["kind"], severity: Rule["severity"], description: string): Rule {

@@ -1,5 +1,5 @@
 // Rule http-link: A link to another site over plain http://.
-import { canonicalUrl, isSiteUrl } from "../../crawl/url.js";
+import { canonicalUrl, isSiteUrl } from "../../profiles/url.js";
 import { finding } from "./link-findings.js";
 import type { Rule } from "../finding.js";
 

@@ -1,5 +1,5 @@
 // What the link rules share: a post's link occurrences with their checks, and a finding placed in its file.
-import { canonicalUrl, isSiteUrl } from "../../crawl/url.js";
+import { canonicalUrl, isSiteUrl } from "../../profiles/url.js";
 import type { LinkOccurrence } from "../../links/collect.js";
 import { lineIn, stripFragment, type PostContext } from "../finding.js";
 

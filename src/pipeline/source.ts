@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listRunDirs, snapshotFromArchive } from "../archive/warc-read.js";
-import { RunError } from "./errors.js";
+import { RunError } from "../config/errors.js";
 
 /** An archive written by `snapshot` (its directory, or one run's WARC) rather than a crawl's snapshot. */
 export function isArchive(path: string): boolean {

@@ -19,11 +19,11 @@ import { crawlToSnapshot } from "../crawl/to-snapshot.js";
 import type { Profile } from "../profiles/profile.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { SnapshotStore } from "../store/snapshot.js";
-import { archivedPost, diffRuns, renderDiffMarkdown, type ArchivedPost, type RunDiff } from "./diff.js";
-import { acquireLock, type LockInfo } from "./lock.js";
-import { waczFiles, writeZip } from "./wacz.js";
-import { listRunDirs, payloadAt } from "./warc-read.js";
-import { timestamp14, writeWarc, type RunState, type WarcCounts } from "./warc-write.js";
+import { archivedPost, diffRuns, renderDiffMarkdown, type ArchivedPost, type RunDiff } from "../archive/diff.js";
+import { acquireLock, type LockInfo } from "../archive/lock.js";
+import { waczFiles, writeZip } from "../archive/wacz.js";
+import { listRunDirs, payloadAt } from "../archive/warc-read.js";
+import { timestamp14, writeWarc, type RunState, type WarcCounts } from "../archive/warc-write.js";
 
 export interface SnapshotRunOptions {
   archiveDir: string;

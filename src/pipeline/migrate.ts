@@ -1,23 +1,24 @@
 // The two halves of a migration: crawl into a snapshot (network), then convert from the snapshot
 // (offline, repeatable in seconds). This file does the I/O around the pure planning in convert/.
+import type { Problem } from "../convert/problem.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "./cli/errors.js";
-import type { CrawlEvent, CrawlSettings, CrawlSummary } from "./crawl/crawler.js";
-import type { OriginMap } from "./http/origin-map.js";
-import { crawlToSnapshot } from "./crawl/to-snapshot.js";
-import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "./convert/from-snapshot.js";
-import type { FrontmatterFields } from "./convert/frontmatter.js";
-import type { LayoutName } from "./convert/layout.js";
-import { htaccess, netlifyRedirects, nginxMap } from "./convert/redirects.js";
-import { planPlaces, planPost, planRedirects, type PlanFinding, type SiteFile } from "./convert/site.js";
-import { emptyFidelity, verifyInto, type FidelitySummary } from "./convert/verify.js";
-import { defaults } from "./config/defaults.js";
-import type { Profile } from "./profiles/profile.js";
-import type { ExtractOptions, Post } from "./extract/post.js";
-import { PostSpool } from "./store/post-spool.js";
-import { SnapshotStore } from "./store/snapshot.js";
-import { OutputTree, writeFailure } from "./write/output.js";
+import { UsageError } from "../config/errors.js";
+import type { CrawlEvent, CrawlSettings, CrawlSummary } from "../crawl/crawler.js";
+import type { OriginMap } from "../http/origin-map.js";
+import { crawlToSnapshot } from "../crawl/to-snapshot.js";
+import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "../convert/from-snapshot.js";
+import type { FrontmatterFields } from "../convert/frontmatter.js";
+import type { LayoutName } from "../convert/layout.js";
+import { htaccess, netlifyRedirects, nginxMap } from "../convert/redirects.js";
+import { planPlaces, planPost, planRedirects, type SiteFile } from "../convert/site.js";
+import { emptyFidelity, verifyInto, type FidelitySummary } from "../convert/verify.js";
+import { defaults } from "../config/defaults.js";
+import type { Profile } from "../profiles/profile.js";
+import type { ExtractOptions, Post } from "../extract/post.js";
+import { PostSpool } from "../store/post-spool.js";
+import { SnapshotStore } from "../store/snapshot.js";
+import { OutputTree, writeFailure } from "../write/output.js";
 
 export interface ConvertOptions {
   profile: Profile;
@@ -32,22 +33,13 @@ export interface ConvertOptions {
   fields: FrontmatterFields;
 }
 
-export interface Problem {
-  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict" | "fidelity" | PlanFinding["rule"];
-  url: string;
-  message: string;
-  /** For problems found while converting: the post, the Markdown file, its line, and the text concerned. */
-  postId?: string;
-  file?: string;
-  line?: number;
-  text?: string;
-}
+export type { Problem } from "../convert/problem.js";
 
 export interface ConvertResult {
   posts: number;
   /** The posts as extracted, when the caller asked to keep them (`migrate` hands them to the link
    *  check: no second extraction). The caller removes the spool when done. */
-  extracted: PostSpool | null;
+  extracted: PostSpool<Post> | null;
   /** The fidelity check run on the written Markdown (null with --figures hugo: shortcodes do not render). */
   fidelity: FidelitySummary | null;
   written: string[];
@@ -80,11 +72,11 @@ function extractionProblems(p: Post): Problem[] {
 }
 
 /** Posts of the snapshot extracted once into a spool under `outDir`; their keys kept in memory. */
-export function spoolPosts(store: SnapshotStore, outDir: string, profile: Profile, opts: ExtractOptions): { spool: PostSpool } & SnapshotPosts<PostKey> {
+export function spoolPosts(store: SnapshotStore, outDir: string, profile: Profile, opts: ExtractOptions): { spool: PostSpool<Post> } & SnapshotPosts<PostKey> {
   const path = join(outDir, defaults.convert.postSpool);
-  let spool: PostSpool;
+  let spool: PostSpool<Post>;
   try {
-    spool = new PostSpool(path);
+    spool = new PostSpool<Post>(path);
   } catch (err) {
     throw writeFailure(path, err);
   }

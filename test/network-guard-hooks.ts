@@ -1,0 +1,10 @@
+// After each test: it made no attempt to leave the loopback (see network-guard.ts).
+import { afterEach, expect } from "vitest";
+import "./network-guard.js";
+
+const attempts = (globalThis as { __networkGuardAttempts?: string[] }).__networkGuardAttempts ?? [];
+
+afterEach(() => {
+  const tried = attempts.splice(0);
+  expect(tried, "network guard: the test tried to reach addresses off the loopback").toEqual([]);
+});
