@@ -21,6 +21,7 @@ export { snapshotRun, type SnapshotRunOptions, type SnapshotRunResult, type RunI
 export { snapshotFromArchive, listRunDirs } from "./archive/warc-read.js";
 export { diffRuns, type RunDiff, type ArchivedPost } from "./archive/diff.js";
 export { checkAndReport, type CheckOptions } from "./pipeline/check.js";
+export { crawlSettings, convertOptions, checkSettings } from "./pipeline/settings.js";
 export { verifyOutput, type VerifyOptions, type VerifyResult } from "./pipeline/verify.js";
 export { isArchive, snapshotOfArchive } from "./pipeline/source.js";
 export { NoPostsError } from "./config/errors.js";

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { convertSnapshot } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { expectedPosts, listFiles, replicaSnapshot, ROOT, tempDir } from "./helpers.js";
@@ -35,7 +35,7 @@ const visibleOnce = (html: string, caption: string) => count(html, `<em>${captio
 describe.skipIf(!hasHugo)("Hugo", () => {
   it("builds the hugo layout with default settings: no errors, a page per post, every caption, no raw HTML omitted", () => {
     const site = tempDir("hugo-site-");
-    convertSnapshot(snapshot, site, convertOptions({ layout: "hugo", frontmatterRename: [], frontmatterDrop: [] }, profile));
+    convertSnapshot(snapshot, site, convertOptions(profile, { layout: "hugo" }));
     writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://www.example.org/"\nlanguageCode = "sv"\ntitle = "MIA"\n');
     mkdirSync(join(site, "layouts/_default"), { recursive: true });
     writeFileSync(join(site, "layouts/_default/single.html"), "<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n");
@@ -59,7 +59,7 @@ describe.skipIf(!hasHugo)("Hugo", () => {
 describe("Eleventy", () => {
   it("builds the eleventy layout with default settings: no errors and a page per post, every caption", () => {
     const out = tempDir("eleventy-out-");
-    convertSnapshot(snapshot, out, convertOptions({ layout: "eleventy", frontmatterRename: [], frontmatterDrop: [] }, profile));
+    convertSnapshot(snapshot, out, convertOptions(profile, { layout: "eleventy" }));
     const site = tempDir("eleventy-site-");
     cpSync(join(out, "posts"), join(site, "posts"), { recursive: true });
     cpSync(join(out, "assets"), join(site, "assets"), { recursive: true });

@@ -5,14 +5,15 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { convertOptions } from "../src/cli/options.js";
+import { LAYOUTS } from "../src/convert/layout.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { convertSnapshot } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
 import { listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
-const opts = (over: Partial<Parameters<typeof convertOptions>[0]> = {}) => convertOptions({ frontmatterRename: [], frontmatterDrop: [], ...over }, profile);
+const opts = (over: Parameters<typeof convertOptions>[1] = {}) => convertOptions(profile, over);
 let server: ReplicaServer;
 let snapshot: string;
 
@@ -30,7 +31,7 @@ function treeHash(dir: string): Map<string, string> {
 
 describe("re-runs", () => {
   it("give byte-identical trees from the same snapshot, in every layout", () => {
-    for (const layout of ["plain", "hugo", "eleventy"]) {
+    for (const layout of LAYOUTS) {
       const a = tempDir();
       const b = tempDir();
       convertSnapshot(snapshot, a, opts({ layout }));

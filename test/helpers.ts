@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import type { ExpectedPost } from "../fixtures/site/expected.js";
 import { buildSite } from "../fixtures/site/render.js";
-import { defaults } from "../src/config/defaults.js";
+import { crawlSettings } from "../src/pipeline/settings.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { loadProfile } from "../src/profiles/profile.js";
@@ -30,7 +30,7 @@ export function tempDir(prefix = "mia-test-"): string {
 
 /** Crawl settings for the loopback replica: politeness loosened (our own server), retries fast. */
 export function fastSettings(over: Partial<CrawlSettings> = {}): CrawlSettings {
-  return { ...defaults.crawl, userAgent: defaults.userAgent, perHostGapMs: 0, perHostConcurrency: 4, concurrency: 8, backoffMs: 20, ...over };
+  return crawlSettings({ perHostGapMs: 0, perHostConcurrency: 4, concurrency: 8, backoffMs: 20, ...over });
 }
 
 export function listFiles(dir: string, ext: string): string[] {

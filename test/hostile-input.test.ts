@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildSite } from "../fixtures/site/render.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { decodeBody } from "../src/crawl/charset.js";
 import { planSite } from "../src/convert/site.js";
 import { extractPost, type Post } from "../src/extract/post.js";
@@ -27,7 +27,7 @@ const bodyStart = page.indexOf("<p");
 function throughTheCore(html: string, url = pageUrl): Post | null {
   const post = extractPost(html, url, profile, opts);
   if (!post) return null;
-  const plan = planSite([post], new Map(), new Map(), convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+  const plan = planSite([post], new Map(), new Map(), convertOptions(profile));
   for (const path of plan.files.keys()) {
     expect(isAbsolute(path), path).toBe(false);
     expect(normalize(path).split(/[\\/]/)[0], path).not.toBe("..");

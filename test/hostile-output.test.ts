@@ -15,7 +15,7 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { planSite } from "../src/convert/site.js";
 import { extractPost, type Post } from "../src/extract/post.js";
 import { loadProfile } from "../src/profiles/profile.js";
@@ -189,7 +189,7 @@ describe("hostile strings in every field", () => {
   });
 
   it("give frontmatter that YAML 1.1 (js-yaml, as Eleventy reads it) reads back as the same strings", () => {
-    const plan = planSite(posts, new Map(), new Map(), convertOptions({ layout: "eleventy", frontmatterRename: [], frontmatterDrop: [] }, profile));
+    const plan = planSite(posts, new Map(), new Map(), convertOptions(profile, { layout: "eleventy" }));
     for (const doc of plan.docs) {
       const fm = /^---\n([\s\S]*?)\n---\n/.exec(doc.text)?.[1] ?? "";
       const data = yaml.load(fm) as { title: unknown; tags: unknown[]; source_id: unknown; images: { alt: unknown; caption: unknown }[] };
@@ -207,7 +207,7 @@ describe("hostile strings in every field", () => {
   describe.skipIf(!hasChromium)("built by Eleventy (defaults), opened in Chromium", () => {
     it("runs no script and shows no element the source did not have", async () => {
       const site = tempDir("hostile-eleventy-");
-      const plan = planSite(posts, new Map(), new Map(), convertOptions({ layout: "eleventy", frontmatterRename: [], frontmatterDrop: [] }, profile));
+      const plan = planSite(posts, new Map(), new Map(), convertOptions(profile, { layout: "eleventy" }));
       for (const [path, data] of plan.files) {
         mkdirSync(dirname(join(site, path)), { recursive: true });
         writeFileSync(join(site, path), data);
@@ -228,7 +228,7 @@ describe("hostile strings in every field", () => {
   describe.skipIf(!hasChromium || !hasHugo)("built by Hugo with --figures html and raw HTML on, opened in Chromium", () => {
     it("runs no script, shows no element the source did not have, and shows each title as written", async () => {
       const site = tempDir("hostile-hugo-");
-      const plan = planSite(posts, new Map(), new Map(), convertOptions({ layout: "hugo", figures: "html", frontmatterRename: [], frontmatterDrop: [] }, profile));
+      const plan = planSite(posts, new Map(), new Map(), convertOptions(profile, { layout: "hugo", figures: "html" }));
       for (const [path, data] of plan.files) {
         mkdirSync(dirname(join(site, path)), { recursive: true });
         writeFileSync(join(site, path), data);

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport, type CheckOptions } from "../src/pipeline/check.js";
@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = await startReplica();
   snapshot = await replicaSnapshot(server.url);
   out = tempDir();
-  convertSnapshot(snapshot, out, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+  convertSnapshot(snapshot, out, convertOptions(profile));
 });
 afterAll(async () => {
   await server.close();
@@ -119,13 +119,13 @@ describe("rewritten links, checked against the output tree offline", () => {
   it("finds every target of a fresh output, in the plain and the Hugo layout", async () => {
     expect((await checkAndReport(options())).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
     const hugo = tempDir();
-    convertSnapshot(snapshot, hugo, convertOptions({ layout: "hugo", frontmatterRename: [], frontmatterDrop: [] }, profile));
+    convertSnapshot(snapshot, hugo, convertOptions(profile, { layout: "hugo" }));
     expect((await checkAndReport(options({ outDir: hugo }))).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
   });
 
   it("reports a copied file or a page that is no longer there, with its file and line", async () => {
     const copy = tempDir();
-    convertSnapshot(snapshot, copy, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+    convertSnapshot(snapshot, copy, convertOptions(profile));
     const gita = join(copy, "posts/2021/11/vard-for-sexualbrottsutsatta.md");
     const image = /\]\((\/assets\/gita-rajan-[0-9a-f]{8}\.jpg)\)/.exec(readFileSync(gita, "utf8"))?.[1] ?? "";
     rmSync(join(copy, image));

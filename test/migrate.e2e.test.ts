@@ -7,7 +7,7 @@ import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { migrate, type MigrateResult } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import type { Frontmatter } from "../src/convert/frontmatter.js";
 import { expectedPosts, fastSettings, listFiles, START, tempDir } from "./helpers.js";
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     outDir: out,
     originMap: parseOriginMap([`*=${server.url}`]),
     settings: fastSettings(),
-    ...convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, loadProfile()),
+    ...convertOptions(loadProfile()),
   });
   for (const file of listFiles(join(out, "posts"), ".md")) {
     const text = readFileSync(file, "utf8");

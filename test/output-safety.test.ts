@@ -6,13 +6,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, lstatSync, symlinkSyn
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/config/errors.js";
-import { convertOptions } from "../src/cli/options.js";
+import { LAYOUTS, type LayoutName } from "../src/convert/layout.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { convertSnapshot } from "../src/pipeline/migrate.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { cli, tempDir, useReplica } from "./helpers.js";
 
 const profile = loadProfile();
-const opts = (layout: string) => convertOptions({ frontmatterRename: [], frontmatterDrop: [], layout }, profile);
+const opts = (layout: LayoutName) => convertOptions(profile, { layout });
 const replica = useReplica({ snapshot: true });
 
 /** Every file under `dir` (symbolic links as links, never followed) → its hash or link target. */
@@ -45,7 +46,7 @@ function seed(out: string, files: Record<string, string>): void {
 }
 
 describe("an existing site folder as --out", () => {
-  for (const layout of ["plain", "eleventy", "hugo"]) {
+  for (const layout of LAYOUTS) {
     it(`keeps every file of the user's byte-identical (${layout}), on the first run and on a rerun`, () => {
       const out = tempDir();
       seed(out, USER_FILES[layout] ?? {});

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)("report.html in Chromium", () => {
     const profile = loadProfile();
     const snapshot = await replicaSnapshot(server.url);
     out = tempDir();
-    convertSnapshot(snapshot, out, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+    convertSnapshot(snapshot, out, convertOptions(profile));
     report = await checkAndReport({ snapshotDir: snapshot, outDir: out, profile, originMap: parseOriginMap([`*=${server.url}`]), settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 }, typography: true, cacheFile: null, cacheAgeMs: 0 });
     // The flags Chromium needs on this workplace's closed network (see the env notes), and as root.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { afterAll, beforeAll } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { convertOptions } from "../src/cli/options.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
@@ -35,7 +35,7 @@ describe("the spelling check", () => {
       const profile = loadProfile();
       const snapshot = await replicaSnapshot(server.url);
       const out = tempDir();
-      convertSnapshot(snapshot, out, convertOptions({ frontmatterRename: [], frontmatterDrop: [] }, profile));
+      convertSnapshot(snapshot, out, convertOptions(profile));
       const report = await checkAndReport({ snapshotDir: snapshot, outDir: out, profile, originMap: parseOriginMap([`*=${server.url}`]), settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 }, typography: true, cacheFile: null, cacheAgeMs: 0, spellingWords: readWordList(DEFAULT_WORDS_PATH) });
       const found = report.findings.filter((f) => f.rule === "spelling");
       expect([...new Set(found.map((f) => f.text))].sort()).toEqual([...TYPOS.filter((t) => t !== "koncpet"), "fika-koncpet"].sort());

@@ -9,6 +9,7 @@ import { LAYOUTS, type LayoutName } from "../convert/layout.js";
 import type { ConvertOptions } from "../pipeline/migrate.js";
 import type { CheckSettings } from "../links/checker.js";
 import { UsageError } from "../config/errors.js";
+import { checkSettings, convertOptions, crawlSettings } from "../pipeline/settings.js";
 
 export interface CrawlFlags {
   mapOrigin: string[];
@@ -63,10 +64,10 @@ function regexFlag(name: string, pattern: string): RegExp {
   }
 }
 
-export function crawlSettings(flags: CrawlFlags): CrawlSettings {
+/** The crawl flags as the library's crawl settings (a bad value names its flag). */
+export function crawlFlags(flags: CrawlFlags): CrawlSettings {
   const d = defaults.crawl;
-  return {
-    ...d,
+  return crawlSettings({
     userAgent: flags.userAgent ?? defaults.userAgent,
     concurrency: intFlag("concurrency", flags.concurrency, d.concurrency, 1),
     perHostConcurrency: intFlag("host-concurrency", flags.hostConcurrency, d.perHostConcurrency, 1),
@@ -77,7 +78,7 @@ export function crawlSettings(flags: CrawlFlags): CrawlSettings {
     timeLimitMs: flags.timeLimit === undefined ? d.timeLimitMs : intFlag("time-limit", flags.timeLimit, 0, 1) * 1000,
     include: (flags.include ?? []).map((p) => regexFlag("include", p)),
     exclude: (flags.exclude ?? []).map((p) => regexFlag("exclude", p)),
-  };
+  });
 }
 
 export function startUrlOf(value: string, profile: Profile): string {
@@ -92,7 +93,7 @@ export function startUrlOf(value: string, profile: Profile): string {
 }
 
 export function commonInputs(flags: CrawlFlags): { profile: Profile; originMap: OriginMap; settings: CrawlSettings } {
-  return { profile: loadProfile(flags.profile), originMap: parseOriginMap(flags.mapOrigin), settings: crawlSettings(flags) };
+  return { profile: loadProfile(flags.profile), originMap: parseOriginMap(flags.mapOrigin), settings: crawlFlags(flags) };
 }
 
 export interface ConvertFlags {
@@ -116,7 +117,8 @@ export function addConvertOptions(cmd: Command): Command {
     .option("--frontmatter-drop <field>", "leave a frontmatter field out (repeatable)", collect, []);
 }
 
-export function convertOptions(flags: ConvertFlags, profile: Profile): ConvertOptions {
+/** The conversion flags as the library's convert options (a bad value names its flag). */
+export function convertFlags(flags: ConvertFlags, profile: Profile): ConvertOptions {
   const layout = flags.layout ?? defaults.convert.layout;
   if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout "${layout}": expected one of ${LAYOUTS.join(", ")}`);
   const figures = flags.figures ?? defaults.convert.figures;
@@ -127,16 +129,13 @@ export function convertOptions(flags: ConvertFlags, profile: Profile): ConvertOp
     if (!from || !to) throw new UsageError(`--frontmatter-rename "${spec}": expected FIELD=NEWNAME, e.g. description=summary`);
     rename[from] = to;
   }
-  return {
-    profile,
-    leadMaxChars: defaults.extract.leadMaxChars,
-    slugMaxChars: defaults.convert.slugMaxChars,
-    typography: flags.keepTypography === true ? false : defaults.extract.typography,
+  return convertOptions(profile, {
+    ...(flags.keepTypography === true ? { typography: false } : {}),
     layout: layout as LayoutName,
     figures: figures as (typeof FIGURES)[number],
     assets: flags.assets ?? defaults.convert.assets,
     fields: { rename, drop: flags.frontmatterDrop ?? [] },
-  };
+  });
 }
 
 export interface LinkFlags {
@@ -178,25 +177,17 @@ export function statusVerdicts(specs: readonly string[]): Map<number, (typeof ST
   return out;
 }
 
-export function checkSettings(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
+/** The link flags as the library's check settings, and where the cache and the word list are. */
+export function checkFlags(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
   const l = defaults.links;
   return {
-    settings: {
-      userAgent: crawl.userAgent,
+    settings: checkSettings(crawl, {
       timeoutMs: intFlag("link-timeout", flags.linkTimeout, l.timeoutMs / 1000, 1) * 1000,
-      retries: l.retries,
-      backoffMs: l.backoffMs,
-      maxRetryAfterMs: l.maxRetryAfterMs,
-      siteConcurrency: l.siteConcurrency,
-      hostConcurrency: l.hostConcurrency,
-      concurrency: l.concurrency,
-      siteGapMs: crawl.perHostGapMs,
       timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
       statusVerdicts: statusVerdicts(flags.statusVerdict ?? []),
       skip: (flags.skipLink ?? []).map((p) => regexFlag("skip-link", p)),
-      retryStatuses: l.retryStatuses,
       allowPrivate: flags.allowPrivate === true || l.allowPrivate,
-    },
+    }),
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
     spellingWords: flags.spelling === true ? readWordList(flags.spellingWords ?? DEFAULT_WORDS_PATH) : null,

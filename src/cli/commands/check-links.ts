@@ -9,7 +9,7 @@ import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../../config/errors.js";
 import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
-import { checkSettings, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
+import { checkFlags, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
 import { CrawlProgress, LinkProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";
 import { crawlLine, report, type OutputFlags } from "../summary.js";
@@ -21,7 +21,7 @@ export function reportLine(r: Report, out: string): string {
 
 export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
-  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkSettings(flags, crawl); // bad flags fail before a crawl
+  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkFlags(flags, crawl); // bad flags fail before a crawl
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { migrate } from "../../pipeline/migrate.js";
 import { checkAndReport } from "../../pipeline/check.js";
 import { EXIT } from "../../config/errors.js";
-import { checkSettings, commonInputs, convertOptions, startUrlOf, type ConvertFlags, type CrawlFlags, type LinkFlags } from "../options.js";
+import { checkFlags, commonInputs, convertFlags, startUrlOf, type ConvertFlags, type CrawlFlags, type LinkFlags } from "../options.js";
 import { reportLine } from "./check-links.js";
 import { CrawlProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";
@@ -11,11 +11,11 @@ import { convertLine, crawlExitCode, crawlLine, noPostsError, report, robotsLine
 
 export async function runMigrate(startUrl: string, flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean }, g: OutputFlags): Promise<number> {
   const { profile, originMap, settings } = commonInputs(flags);
-  const convert = convertOptions(flags, profile);
+  const convert = convertFlags(flags, profile);
   const outDir = resolve(flags.out);
   const progress = new CrawlProgress({ quiet: g.quiet === true || g.json === true });
   onStopSignal(`everything fetched is kept in ${outDir}/snapshot and every file written is whole; run the same command again to resume`, () => progress.stop());
-  const links = flags.checkLinks === false ? null : checkSettings(flags, settings);
+  const links = flags.checkLinks === false ? null : checkFlags(flags, settings);
   // The link check reads the posts the conversion extracted (kept in their spool): no second extraction.
   const start = startUrlOf(startUrl, profile);
   const result = await migrate({ ...convert, startUrl: start, outDir, originMap, settings, onEvent: progress.onEvent }, { extracted: links !== null }).finally(() => progress.stop());
