@@ -1,6 +1,22 @@
 // The layers of src/ (docs/architecture.md), lowest first: a module may import its own layer and the
 // ones below it, never one above. `npm run lint` runs this; CI fails on a violation.
-const LAYERS = ["config", "escape", "normalize", "profiles", "store", "http", "extract", "crawl", "convert", "write", "links", "report", "archive", "pipeline", "cli"];
+const LAYERS = [
+  "config",
+  "escape",
+  "normalize",
+  "profiles",
+  "store",
+  "http",
+  "extract",
+  "crawl",
+  "convert",
+  "write",
+  "links",
+  "report",
+  "archive",
+  "pipeline",
+  "cli",
+];
 
 const upward = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `${layer}-not-upward`,

@@ -32,10 +32,17 @@ function timed(cmd: string, args: string[], cwd = ROOT): Promise<{ s: number; co
 /** Record types in a .warc.gz (a concatenation of gzip members; gunzip reads them all). */
 function recordTypes(file: string): Map<string, number> {
   const types = new Map<string, number>();
-  for (const m of gunzipSync(readFileSync(file)).toString("latin1").matchAll(/^WARC-Type: (\S+)\r?$/gm)) types.set(m[1] ?? "", (types.get(m[1] ?? "") ?? 0) + 1);
+  for (const m of gunzipSync(readFileSync(file))
+    .toString("latin1")
+    .matchAll(/^WARC-Type: (\S+)\r?$/gm))
+    types.set(m[1] ?? "", (types.get(m[1] ?? "") ?? 0) + 1);
   return types;
 }
-const describe = (t: Map<string, number>) => [...t].sort().map(([k, n]) => `${n} ${k}`).join(", ");
+const describe = (t: Map<string, number>) =>
+  [...t]
+    .sort()
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ");
 
 spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
 const server = await startServerProcess(POSTS);
@@ -46,22 +53,46 @@ try {
   const archive = join(work, "ours");
   const oursRuns: { file: string; s: number }[] = [];
   for (let i = 0; i < 2; i++) {
-    const r = await timed(process.execPath, ["dist/cli/main.js", "--quiet", "snapshot", "https://www.miaprojektet.se/aktuellt-39586750", "--archive", archive, "--map-origin", `*=${server.url}`, "--host-gap", "0"]);
+    const r = await timed(process.execPath, [
+      "dist/cli/main.js",
+      "--quiet",
+      "snapshot",
+      "https://www.miaprojektet.se/aktuellt-39586750",
+      "--archive",
+      archive,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+    ]);
     if (r.code !== 0) throw new Error(`mia-migrate snapshot exited ${r.code}`);
-    const runs = readdirSync(archive).filter((d) => /^\d{14}$/.test(d)).sort();
+    const runs = readdirSync(archive)
+      .filter((d) => /^\d{14}$/.test(d))
+      .sort();
     const dir = join(archive, runs[runs.length - 1] ?? "");
     oursRuns.push({ file: join(dir, readdirSync(dir).find((f) => f.endsWith(".warc.gz")) ?? ""), s: r.s });
     await new Promise((r) => setTimeout(r, 1100)); // run ids are to the second
   }
   // wget: the first run records a CDX; the second writes revisits for payloads listed in it.
   const start = `${server.url}/aktuellt-39586750`;
-  const w1 = await timed("wget", ["-q", "-r", "-l", "inf", "-e", "robots=on", "--warc-file=first", "--warc-cdx", "-P", "site1", start], work);
-  const w2 = await timed("wget", ["-q", "-r", "-l", "inf", "-e", "robots=on", "--warc-file=second", "--warc-dedup=first.cdx", "-P", "site2", start], work);
+  const w1 = await timed(
+    "wget",
+    ["-q", "-r", "-l", "inf", "-e", "robots=on", "--warc-file=first", "--warc-cdx", "-P", "site1", start],
+    work,
+  );
+  const w2 = await timed(
+    "wget",
+    ["-q", "-r", "-l", "inf", "-e", "robots=on", "--warc-file=second", "--warc-dedup=first.cdx", "-P", "site2", start],
+    work,
+  );
   const wgetRuns = [
     { file: join(work, "first.warc.gz"), s: w1.s },
     { file: join(work, "second.warc.gz"), s: w2.s },
   ];
-  for (const [tool, [first, second]] of [["mia-migrate snapshot", oursRuns], ["wget --warc-dedup", wgetRuns]] as const) {
+  for (const [tool, [first, second]] of [
+    ["mia-migrate snapshot", oursRuns],
+    ["wget --warc-dedup", wgetRuns],
+  ] as const) {
     if (!first || !second) continue;
     const a = statSync(first.file).size;
     const b = statSync(second.file).size;
@@ -84,4 +115,7 @@ try {
 }
 console.table(rows);
 const [ours, wget] = rows;
-if (ours && wget) console.log(`ratio: mia-migrate's second run is ${(Number(ours["second run bytes"]) / Number(wget["second run bytes"])).toFixed(2)}× the size of wget's, its first ${(Number(ours["first run bytes"]) / Number(wget["first run bytes"])).toFixed(2)}×`);
+if (ours && wget)
+  console.log(
+    `ratio: mia-migrate's second run is ${(Number(ours["second run bytes"]) / Number(wget["second run bytes"])).toFixed(2)}× the size of wget's, its first ${(Number(ours["first run bytes"]) / Number(wget["first run bytes"])).toFixed(2)}×`,
+  );

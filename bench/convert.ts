@@ -30,13 +30,23 @@ await crawlToSnapshot({
   snapshotDir: snapshot,
   profile,
   originMap: parseOriginMap([`*=${server.url}`]),
-  settings: { ...defaults.crawl, userAgent: defaults.userAgent, perHostGapMs: 0, perHostConcurrency: 8, concurrency: 8 },
+  settings: {
+    ...defaults.crawl,
+    userAgent: defaults.userAgent,
+    perHostGapMs: 0,
+    perHostConcurrency: 8,
+    concurrency: 8,
+  },
 });
 await server.stop();
 
 // The whole command, as a user runs it (process start included).
 const t0 = performance.now();
-const run = spawnSync(process.execPath, [join(ROOT, "dist/cli/main.js"), "--json", "convert", "--from", snapshot, "--out", join(work, "out")], { encoding: "utf8" });
+const run = spawnSync(
+  process.execPath,
+  [join(ROOT, "dist/cli/main.js"), "--json", "convert", "--from", snapshot, "--out", join(work, "out")],
+  { encoding: "utf8" },
+);
 const commandS = (performance.now() - t0) / 1000;
 const summary = JSON.parse(run.stdout.trim() || "{}") as { posts?: number };
 
@@ -63,6 +73,10 @@ console.table([
   { phase: "read + decode + extract + normalise", "total s": (extractMs / 1000).toFixed(2), "ms/post": per(extractMs) },
   { phase: "body HTML → Markdown (our rules)", "total s": (markdownMs / 1000).toFixed(2), "ms/post": per(markdownMs) },
   { phase: "  turndown with no rules of ours", "total s": (turndownMs / 1000).toFixed(2), "ms/post": per(turndownMs) },
-  { phase: "  cheerio.load of the same bodies", "total s": (cheerioBodiesMs / 1000).toFixed(2), "ms/post": per(cheerioBodiesMs) },
+  {
+    phase: "  cheerio.load of the same bodies",
+    "total s": (cheerioBodiesMs / 1000).toFixed(2),
+    "ms/post": per(cheerioBodiesMs),
+  },
 ]);
 console.log(`goal: under 20 s for ${POSTS} posts → ${commandS < 20 ? "met" : "NOT met"} (${commandS.toFixed(1)} s)`);

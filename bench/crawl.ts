@@ -14,7 +14,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 for (const tool of ["/usr/bin/time", "/usr/bin/wget"]) {
   if (spawnSync("test", ["-x", tool]).status !== 0) {
-    console.error(`bench: ${tool} is missing; install it with: apt-get install -y ${tool.endsWith("wget") ? "wget" : "time"}`);
+    console.error(
+      `bench: ${tool} is missing; install it with: apt-get install -y ${tool.endsWith("wget") ? "wget" : "time"}`,
+    );
     process.exit(1);
   }
 }
@@ -63,8 +65,20 @@ try {
     for (const [c, perHost] of configs.entries()) {
       const snap = mkdtempSync(join(tmpdir(), "bench-snap-"));
       const r = await timed(process.execPath, [
-        "dist/cli/main.js", "--json", "crawl", "https://www.miaprojektet.se/aktuellt-39586750", "--snapshot", snap,
-        "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", String(perHost), "--concurrency", "16",
+        "dist/cli/main.js",
+        "--json",
+        "crawl",
+        "https://www.miaprojektet.se/aktuellt-39586750",
+        "--snapshot",
+        snap,
+        "--map-origin",
+        `*=${server.url}`,
+        "--host-gap",
+        "0",
+        "--host-concurrency",
+        String(perHost),
+        "--concurrency",
+        "16",
       ]);
       const summary = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { fetched?: number };
       ours[c]?.push({ wallS: r.wallS, rssMB: r.rssMB, pages: summary.fetched ?? 0 });
@@ -72,7 +86,14 @@ try {
     }
 
     const dir = mkdtempSync(join(tmpdir(), "bench-wget-"));
-    const w = await timed("/usr/bin/wget", ["--mirror", "--no-verbose", "--quiet", "-P", dir, `${server.url}/aktuellt-39586750`]);
+    const w = await timed("/usr/bin/wget", [
+      "--mirror",
+      "--no-verbose",
+      "--quiet",
+      "-P",
+      dir,
+      `${server.url}/aktuellt-39586750`,
+    ]);
     wget.push({ wallS: w.wallS, rssMB: w.rssMB, pages: countFiles(dir) });
     rmSync(dir, { recursive: true, force: true });
   }
@@ -83,9 +104,17 @@ try {
 const report = (name: string, m: Measure[]) => {
   const wall = median(m.map((x) => x.wallS));
   const pages = median(m.map((x) => x.pages));
-  return { name, pages, wallS: wall, pagesPerS: Math.round(pages / wall), peakRssMB: Math.round(Math.max(...m.map((x) => x.rssMB))) };
+  return {
+    name,
+    pages,
+    wallS: wall,
+    pagesPerS: Math.round(pages / wall),
+    peakRssMB: Math.round(Math.max(...m.map((x) => x.rssMB))),
+  };
 };
-const rows = configs.map((perHost, c) => report(`mia-migrate crawl (journal on, gap 0, ${perHost} per host)`, ours[c] ?? []));
+const rows = configs.map((perHost, c) =>
+  report(`mia-migrate crawl (journal on, gap 0, ${perHost} per host)`, ours[c] ?? []),
+);
 const w = report("wget --mirror", wget);
 console.table([...rows, w]);
 for (const r of rows) console.log(`ratio: ${r.name} takes ${(r.wallS / w.wallS).toFixed(2)}× wget's wall time`);

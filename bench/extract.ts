@@ -22,10 +22,26 @@ store.open({ startUrl: "bench", createdAt: new Date().toISOString(), tool: "benc
 for (const [path, res] of site.resources) {
   if (!/^\/\d{4}\/\d{2}\/\d{2}\//.test(path) || res.status !== 200) continue;
   const url = new URL("https://www.miaprojektet.se" + path.split("/").map(encodeURIComponent).join("/")).href;
-  store.append({ type: "fetch", url, finalUrl: url, redirects: [], status: 200, headers: res.headers, sha256: store.putBody(res.body), size: res.body.length, fetchedAt: "", kind: "post", depth: 0, tries: 1 });
+  store.append({
+    type: "fetch",
+    url,
+    finalUrl: url,
+    redirects: [],
+    status: 200,
+    headers: res.headers,
+    sha256: store.putBody(res.body),
+    size: res.body.length,
+    fetchedAt: "",
+    kind: "post",
+    depth: 0,
+    tries: 1,
+  });
 }
 store.close();
-const pages = store.records().filter((r): r is FetchRecord => r.type === "fetch").map((r) => ({ url: r.finalUrl, type: r.headers["content-type"], body: store.readBody(r.sha256 ?? "") }));
+const pages = store
+  .records()
+  .filter((r): r is FetchRecord => r.type === "fetch")
+  .map((r) => ({ url: r.finalUrl, type: r.headers["content-type"], body: store.readBody(r.sha256 ?? "") }));
 
 function measure(fn: (html: string, url: string) => unknown): number[] {
   const times: number[] = [];
@@ -47,10 +63,19 @@ measure((h) => load(h));
 measure((h, u) => extractPost(h, u, profile, { leadMaxChars: 300, typography: true }));
 const parse = stats(measure((h) => load(h)));
 let extracted = 0;
-const full = stats(measure((h, u) => (extractPost(h, u, profile, { leadMaxChars: 300, typography: true }) ? extracted++ : 0)));
+const full = stats(
+  measure((h, u) => (extractPost(h, u, profile, { leadMaxChars: 300, typography: true }) ? extracted++ : 0)),
+);
 rmSync(dir, { recursive: true, force: true });
 
-const row = (name: string, s: ReturnType<typeof stats>) => ({ name, "median ms": s.median.toFixed(3), "p95 ms": s.p95.toFixed(3), "total s": (s.total / 1000).toFixed(2) });
+const row = (name: string, s: ReturnType<typeof stats>) => ({
+  name,
+  "median ms": s.median.toFixed(3),
+  "p95 ms": s.p95.toFixed(3),
+  "total s": (s.total / 1000).toFixed(2),
+});
 console.log(`bench: ${pages.length} post pages from a snapshot on disk, ${extracted} extracted`);
 console.table([row("decode + cheerio.load (floor)", parse), row("decode + extract + normalise", full)]);
-console.log(`ratio: extract + normalise takes ${(full.total / parse.total).toFixed(2)}× parsing alone (median ${(full.median / parse.median).toFixed(2)}×)`);
+console.log(
+  `ratio: extract + normalise takes ${(full.total / parse.total).toFixed(2)}× parsing alone (median ${(full.median / parse.median).toFixed(2)}×)`,
+);

@@ -20,11 +20,36 @@ const server = await startReplica({ seed: 2026, site: buildSite(generateContent(
 function migrate(out: string): Promise<{ code: number; s: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, "dist/cli/main.js"), "--quiet", "migrate", "https://www.miaprojektet.se/aktuellt-39586750", "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "4", "--concurrency", "8", "--no-check-links"], { stdio: "inherit" });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, "dist/cli/main.js"),
+        "--quiet",
+        "migrate",
+        "https://www.miaprojektet.se/aktuellt-39586750",
+        "--out",
+        out,
+        "--map-origin",
+        `*=${server.url}`,
+        "--host-gap",
+        "0",
+        "--host-concurrency",
+        "4",
+        "--concurrency",
+        "8",
+        "--no-check-links",
+      ],
+      { stdio: "inherit" },
+    );
     child.on("close", (code) => resolve({ code: code ?? -1, s: (performance.now() - t0) / 1000 }));
   });
 }
-const content = (dir: string) => new Map(listFiles(dir, "").filter((f) => /\/(posts|assets)\//.test(f)).map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]));
+const content = (dir: string) =>
+  new Map(
+    listFiles(dir, "")
+      .filter((f) => /\/(posts|assets)\//.test(f))
+      .map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]),
+  );
 
 const cleanOut = mkdtempSync(join(tmpdir(), "bench-faults-clean-"));
 const faultyOut = mkdtempSync(join(tmpdir(), "bench-faults-hostile-"));
@@ -38,7 +63,11 @@ try {
     const k = e.outcome !== "ok" ? e.outcome : String(e.status);
     outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
   }
-  const failed = (JSON.parse(readFileSync(join(faultyOut, "report/problems.json"), "utf8")) as { kind: string; url: string }[]).filter((p) => p.kind === "fetch-failed").map((p) => p.url);
+  const failed = (
+    JSON.parse(readFileSync(join(faultyOut, "report/problems.json"), "utf8")) as { kind: string; url: string }[]
+  )
+    .filter((p) => p.kind === "fetch-failed")
+    .map((p) => p.url);
   const want = content(cleanOut);
   const got = content(faultyOut);
   const differing = [...want].filter(([f, t]) => got.get(f) !== t).map(([f]) => f);
@@ -49,11 +78,21 @@ try {
   });
   console.table([
     { run: "clean", "exit code": clean.code, "wall s": clean.s.toFixed(1) },
-    { run: `hostile (${CAMPAIGN.serverError * 100}% 5xx, ${CAMPAIGN.reset * 100}% resets, ${CAMPAIGN.truncated * 100}% truncated, ${CAMPAIGN.latencySpike * 100}% +${CAMPAIGN.latencyMs} ms, ${CAMPAIGN.burst429}×429)`, "exit code": faulty.code, "wall s": faulty.s.toFixed(1) },
+    {
+      run: `hostile (${CAMPAIGN.serverError * 100}% 5xx, ${CAMPAIGN.reset * 100}% resets, ${CAMPAIGN.truncated * 100}% truncated, ${CAMPAIGN.latencySpike * 100}% +${CAMPAIGN.latencyMs} ms, ${CAMPAIGN.burst429}×429)`,
+      "exit code": faulty.code,
+      "wall s": faulty.s.toFixed(1),
+    },
   ]);
-  console.log(`requests on the hostile run: ${server.log.length}; answers: ${[...outcomes].map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  console.log(`files of the clean run: ${want.size}; identical after the hostile run: ${want.size - differing.length}; differing: ${differing.length} (unexplained by a reported failure: ${unexplained.length}); extra files: ${[...got.keys()].filter((f) => !want.has(f)).length}`);
-  console.log(`pages reported unreachable after retries: ${failed.length}${failed.length ? ` (${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ", …" : ""})` : ""}`);
+  console.log(
+    `requests on the hostile run: ${server.log.length}; answers: ${[...outcomes].map(([k, n]) => `${k} ${n}`).join(", ")}`,
+  );
+  console.log(
+    `files of the clean run: ${want.size}; identical after the hostile run: ${want.size - differing.length}; differing: ${differing.length} (unexplained by a reported failure: ${unexplained.length}); extra files: ${[...got.keys()].filter((f) => !want.has(f)).length}`,
+  );
+  console.log(
+    `pages reported unreachable after retries: ${failed.length}${failed.length ? ` (${failed.slice(0, 5).join(", ")}${failed.length > 5 ? ", …" : ""})` : ""}`,
+  );
   if (unexplained.length) process.exitCode = 1;
 } finally {
   await server.close();

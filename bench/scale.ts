@@ -19,7 +19,10 @@ if (spawnSync("sh", ["-c", "test -x /usr/bin/time"]).status !== 0) {
 /** Runs a command under GNU time: wall seconds and peak RSS (MiB) of the process. */
 function measured(cmd: string, args: string[]): Promise<{ s: number; rssMiB: number; code: number; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn("/usr/bin/time", ["-f", "TIME %e %M", cmd, ...args], { cwd: ROOT, env: { ...process.env, CRAWLEE_STORAGE_DIR: mkdtempSync(join(tmpdir(), "crawlee-")), CRAWLEE_LOG_LEVEL: "ERROR" } });
+    const child = spawn("/usr/bin/time", ["-f", "TIME %e %M", cmd, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CRAWLEE_STORAGE_DIR: mkdtempSync(join(tmpdir(), "crawlee-")), CRAWLEE_LOG_LEVEL: "ERROR" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -37,14 +40,48 @@ for (const n of SIZES) {
   const server = await startServerProcess(n);
   try {
     const out = mkdtempSync(join(tmpdir(), "bench-scale-"));
-    const ours = await measured(process.execPath, ["dist/cli/main.js", "--quiet", "migrate", "https://www.miaprojektet.se/aktuellt-39586750", "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "16", "--concurrency", "16", "--no-cache"]);
-    const written = readdirSync(join(out, "posts"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length;
+    const ours = await measured(process.execPath, [
+      "dist/cli/main.js",
+      "--quiet",
+      "migrate",
+      "https://www.miaprojektet.se/aktuellt-39586750",
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--host-concurrency",
+      "16",
+      "--concurrency",
+      "16",
+      "--no-cache",
+    ]);
+    const written = readdirSync(join(out, "posts"), { recursive: true }).filter((f) =>
+      String(f).endsWith(".md"),
+    ).length;
     rmSync(out, { recursive: true, force: true });
     const base = mkdtempSync(join(tmpdir(), "bench-crawlee-"));
-    const crawlee = await measured(process.execPath, ["--import", "tsx", "bench/crawlee-baseline.ts", `${server.url}/aktuellt-39586750`, base]);
+    const crawlee = await measured(process.execPath, [
+      "--import",
+      "tsx",
+      "bench/crawlee-baseline.ts",
+      `${server.url}/aktuellt-39586750`,
+      base,
+    ]);
     const crawleePosts = readdirSync(base).length;
     rmSync(base, { recursive: true, force: true });
-    rows.push({ posts: n, "mia-migrate s": ours.s, "mia-migrate MiB": ours.rssMiB, "posts written": written, "exit": ours.code, "Crawlee+turndown s": crawlee.s, "Crawlee MiB": crawlee.rssMiB, "Crawlee posts": crawleePosts, "ratio (Crawlee s / ours)": (crawlee.s / ours.s).toFixed(2) });
+    rows.push({
+      posts: n,
+      "mia-migrate s": ours.s,
+      "mia-migrate MiB": ours.rssMiB,
+      "posts written": written,
+      exit: ours.code,
+      "Crawlee+turndown s": crawlee.s,
+      "Crawlee MiB": crawlee.rssMiB,
+      "Crawlee posts": crawleePosts,
+      "ratio (Crawlee s / ours)": (crawlee.s / ours.s).toFixed(2),
+    });
   } finally {
     await server.stop();
   }
@@ -52,4 +89,7 @@ for (const n of SIZES) {
 console.table(rows);
 const first = rows[0];
 const last = rows[rows.length - 1];
-if (first && last && first !== last) console.log(`growth: ${last.posts}/${first.posts} posts took ${(Number(last["mia-migrate s"]) / Number(first["mia-migrate s"])).toFixed(1)}× the time (goal ≤ 12× for 10× the posts); peak RSS at ${last.posts}: ${last["mia-migrate MiB"]} MiB (goal < 300)`);
+if (first && last && first !== last)
+  console.log(
+    `growth: ${last.posts}/${first.posts} posts took ${(Number(last["mia-migrate s"]) / Number(first["mia-migrate s"])).toFixed(1)}× the time (goal ≤ 12× for 10× the posts); peak RSS at ${last.posts}: ${last["mia-migrate MiB"]} MiB (goal < 300)`,
+  );

@@ -7,7 +7,11 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 /** `posts`: a generated replica of that many posts; undefined, the real 65-post replica. */
 export async function startServerProcess(posts?: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "fixtures/serve.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0", REPLICA_POSTS: posts === undefined ? "" : String(posts) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "fixtures/serve.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", REPLICA_POSTS: posts === undefined ? "" : String(posts) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d: Buffer) => {

@@ -40,7 +40,23 @@ const code: number = await new Promise((resolve) => child.on("close", (c) => res
 const archive = out + "/archive";
 const snapshots: { runId: string; bytes: number; counts: { responses: number; revisits: number } }[] = [];
 for (let night = 0; night < 2; night++) {
-  const run = spawn(process.execPath, [root + "dist/cli/main.js", "--json", "snapshot", "https://www.miaprojektet.se/aktuellt-39586750", "--archive", archive, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--wacz"], { stdio: ["ignore", "pipe", "inherit"] });
+  const run = spawn(
+    process.execPath,
+    [
+      root + "dist/cli/main.js",
+      "--json",
+      "snapshot",
+      "https://www.miaprojektet.se/aktuellt-39586750",
+      "--archive",
+      archive,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--wacz",
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   let line = "";
   run.stdout.on("data", (d: Buffer) => (line += d.toString()));
   await new Promise((resolve) => run.on("close", resolve));
@@ -52,7 +68,10 @@ const secs = ((Date.now() - started) / 1000).toFixed(1);
 const summary = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
   crawl?: { fetched: number; posts: number; failed: number; notFound: { url: string }[] };
   convert?: { posts: number; problems: number };
-  report?: { links: { unique: number; ok: number; redirected: number; broken: number; unverifiable: number }; findings: { error: number; warning: number; info: number } };
+  report?: {
+    links: { unique: number; ok: number; redirected: number; broken: number; unverifiable: number };
+    findings: { error: number; warning: number; info: number };
+  };
 };
 if (!summary.crawl || !summary.convert) {
   console.error(`demo: the migration did not finish (exit ${code})`);
@@ -64,10 +83,20 @@ console.log(`  pages fetched   ${summary.crawl.fetched}`);
 console.log(`  posts written   ${summary.convert.posts}  (output/demo/posts/)`);
 console.log(`  failed pages    ${summary.crawl.failed}`);
 const links = summary.report?.links;
-if (links) console.log(`  links checked   ${links.unique}: ${links.ok} ok, ${links.redirected} redirected, ${links.broken} broken, ${links.unverifiable} unverifiable`);
+if (links)
+  console.log(
+    `  links checked   ${links.unique}: ${links.ok} ok, ${links.redirected} redirected, ${links.broken} broken, ${links.unverifiable} unverifiable`,
+  );
 const f = summary.report?.findings;
-if (f) console.log(`  findings        ${f.error} errors, ${f.warning} warnings, ${f.info} info  (output/demo/report/report.md)`);
+if (f)
+  console.log(
+    `  findings        ${f.error} errors, ${f.warning} warnings, ${f.info} info  (output/demo/report/report.md)`,
+  );
 console.log(`  conversion      ${problems.length} notes in output/demo/report/problems.json`);
-for (const [i, r] of snapshots.entries()) if (r.counts) console.log(`  archive run ${i + 1}   ${r.runId}: ${r.counts.responses} responses, ${r.counts.revisits} revisits, ${(r.bytes / 1024).toFixed(0)} KiB  (output/demo/archive/${r.runId}/)`);
+for (const [i, r] of snapshots.entries())
+  if (r.counts)
+    console.log(
+      `  archive run ${i + 1}   ${r.runId}: ${r.counts.responses} responses, ${r.counts.revisits} revisits, ${(r.bytes / 1024).toFixed(0)} KiB  (output/demo/archive/${r.runId}/)`,
+    );
 // Exit 2 (pages failed) would be a real failure here: the replica serves every post.
 process.exit(code === 0 ? 0 : 1);

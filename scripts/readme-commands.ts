@@ -16,7 +16,8 @@ export function commandReference(help: (args: string[]) => string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const help = (args: string[]) => execFileSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  const help = (args: string[]) =>
+    execFileSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8" });
   const readme = readFileSync(`${ROOT}README.md`, "utf8");
   const [before, rest] = readme.split(START);
   const after = rest?.split(END)[1];

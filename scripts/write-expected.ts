@@ -14,7 +14,11 @@ for (const p of posts) writeFileSync(`${dir}posts/${p.id}.json`, JSON.stringify(
 const index = {
   posts: posts.length,
   ids: posts.map((p) => p.id),
-  brokenLinks: posts.flatMap((p) => p.links.filter((l) => l.verdict === "broken").map((l) => ({ post: p.id, href: l.href, text: l.text, reason: l.reason }))),
+  brokenLinks: posts.flatMap((p) =>
+    p.links
+      .filter((l) => l.verdict === "broken")
+      .map((l) => ({ post: p.id, href: l.href, text: l.text, reason: l.reason })),
+  ),
 };
 writeFileSync(dir + "index.json", JSON.stringify(index, null, 2) + "\n");
 console.log(`wrote ${posts.length} posts and index.json to ${dir}`);

@@ -12,7 +12,19 @@ import { cli, START, tempDir, useReplica } from "./helpers.js";
 
 const replica = useReplica({ reset: true });
 
-const args = (archive: string, origin: string, ...more: string[]) => ["snapshot", START, "--archive", archive, "--map-origin", `*=${origin}`, "--host-gap", "0", "--retries", "1", ...more];
+const args = (archive: string, origin: string, ...more: string[]) => [
+  "snapshot",
+  START,
+  "--archive",
+  archive,
+  "--map-origin",
+  `*=${origin}`,
+  "--host-gap",
+  "0",
+  "--retries",
+  "1",
+  ...more,
+];
 const runInfo = (dir: string) => JSON.parse(readFileSync(join(dir, "run.json"), "utf8")) as RunInfo;
 
 describe("an outage night with --keep 1", () => {
@@ -67,7 +79,9 @@ describe("an outage night with --keep 1", () => {
   it("says which threshold it used", () => {
     expect(incompleteReason(0, null, 0.5)).toMatch(/no post/);
     expect(incompleteReason(10, null, 0.5)).toBeNull();
-    expect(incompleteReason(30, { runId: "20260101000000", posts: 65 }, 0.5)).toMatch(/30 posts, fewer than 50% of the 65 of run 20260101000000/);
+    expect(incompleteReason(30, { runId: "20260101000000", posts: 65 }, 0.5)).toMatch(
+      /30 posts, fewer than 50% of the 65 of run 20260101000000/,
+    );
     expect(incompleteReason(33, { runId: "20260101000000", posts: 65 }, 0.5)).toBeNull();
   });
 });
@@ -93,7 +107,16 @@ describe("a stale lock", () => {
     // This test's own process is alive, but it is not the process that took the lock: another start time.
     const start = processStart(process.pid);
     expect(start, "/proc is readable on Linux").toBeDefined();
-    writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: bootId(), processStart: String(Number(start) - 1) }));
+    writeFileSync(
+      join(archive, ".lock"),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        startedAt: "2026-01-01T00:00:00Z",
+        bootId: bootId(),
+        processStart: String(Number(start) - 1),
+      }),
+    );
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
@@ -101,7 +124,15 @@ describe("a stale lock", () => {
 
   it("from before a reboot (another boot id) is reclaimed", async () => {
     const archive = tempDir();
-    writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: "00000000-0000-0000-0000-000000000000" }));
+    writeFileSync(
+      join(archive, ".lock"),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        startedAt: "2026-01-01T00:00:00Z",
+        bootId: "00000000-0000-0000-0000-000000000000",
+      }),
+    );
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
@@ -109,7 +140,16 @@ describe("a stale lock", () => {
 
   it("of a process that still runs is respected (exit 5)", async () => {
     const archive = tempDir();
-    writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", bootId: bootId(), processStart: processStart(process.pid) }));
+    writeFileSync(
+      join(archive, ".lock"),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        startedAt: "2026-01-01T00:00:00Z",
+        bootId: bootId(),
+        processStart: processStart(process.pid),
+      }),
+    );
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(5);
   });

@@ -30,9 +30,20 @@ beforeEach(() => {
   server.setSite(buildSite());
 });
 
-const snapshotArgs = (archive: string, ...more: string[]) => ["snapshot", START, "--archive", archive, "--map-origin", `*=${server.url}`, "--host-gap", "0", ...more];
+const snapshotArgs = (archive: string, ...more: string[]) => [
+  "snapshot",
+  START,
+  "--archive",
+  archive,
+  "--map-origin",
+  `*=${server.url}`,
+  "--host-gap",
+  "0",
+  ...more,
+];
 const snapshot = (archive: string, ...more: string[]) => cli(["--json", ...snapshotArgs(archive, ...more)]);
-const runInfo = (archive: string, id: string) => JSON.parse(readFileSync(join(archive, id, "run.json"), "utf8")) as RunInfo;
+const runInfo = (archive: string, id: string) =>
+  JSON.parse(readFileSync(join(archive, id, "run.json"), "utf8")) as RunInfo;
 const sha256 = (b: Uint8Array) => `sha256:${createHash("sha256").update(b).digest("hex")}`;
 
 interface ReadRecord {
@@ -108,7 +119,9 @@ describe("one archive run", () => {
     for (const q of requests) {
       const target = responses.get(q.concurrentTo[0] ?? "");
       expect(target?.uri, q.uri).toBe(q.uri);
-      expect(q.block.toString()).toMatch(new RegExp(`^GET ${new URL(q.uri).pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      expect(q.block.toString()).toMatch(
+        new RegExp(`^GET ${new URL(q.uri).pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      );
       expect(q.block.toString()).toMatch(/\r\nuser-agent: mia-migrate\//i);
     }
     // Every page and file of the replica that answered is there.
@@ -121,14 +134,22 @@ describe("one archive run", () => {
   });
 
   it("has a CDXJ index, sorted bytewise, whose offsets point at the records it names", () => {
-    const lines = readFileSync(join(archive, id, "index.cdxj"), "utf8").split("\n").filter(Boolean);
+    const lines = readFileSync(join(archive, id, "index.cdxj"), "utf8")
+      .split("\n")
+      .filter(Boolean);
     const sorted = [...lines].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     expect(lines).toEqual(sorted);
     const byOffset = new Map(records.map((r) => [r.offset, r]));
     expect(lines.length).toBe(records.filter((r) => r.type === "response" || r.type === "revisit").length);
     for (const line of lines) {
       const [, , ts, json] = /^(\S+) (\d{14}) (\{.*\})$/.exec(line) ?? [];
-      const entry = JSON.parse(json ?? "{}") as { url: string; offset: number; length: number; filename: string; digest: string };
+      const entry = JSON.parse(json ?? "{}") as {
+        url: string;
+        offset: number;
+        length: number;
+        filename: string;
+        digest: string;
+      };
       const rec = byOffset.get(entry.offset);
       expect(rec?.uri).toBe(entry.url);
       expect(rec?.length).toBe(entry.length);
@@ -139,14 +160,23 @@ describe("one archive run", () => {
 
   it("packages a WACZ whose datapackage.json hashes verify", () => {
     const entries = readZip(readFileSync(join(archive, id, `mia-${id}.wacz`)));
-    const dp = JSON.parse(entries.get("datapackage.json")?.toString() ?? "{}") as { resources: { path: string; hash: string; bytes: number }[] };
-    expect(dp.resources.map((r) => r.path).sort()).toEqual([`archive/mia-${id}.warc.gz`, "indexes/index.cdxj", "pages/pages.jsonl"]);
+    const dp = JSON.parse(entries.get("datapackage.json")?.toString() ?? "{}") as {
+      resources: { path: string; hash: string; bytes: number }[];
+    };
+    expect(dp.resources.map((r) => r.path).sort()).toEqual([
+      `archive/mia-${id}.warc.gz`,
+      "indexes/index.cdxj",
+      "pages/pages.jsonl",
+    ]);
     for (const r of dp.resources) {
       const data = entries.get(r.path);
       expect(data?.length, r.path).toBe(r.bytes);
       expect(sha256(data ?? Buffer.alloc(0)), r.path).toBe(r.hash);
     }
-    expect(JSON.parse(entries.get("datapackage-digest.json")?.toString() ?? "{}")).toMatchObject({ path: "datapackage.json", hash: sha256(entries.get("datapackage.json") ?? Buffer.alloc(0)) });
+    expect(JSON.parse(entries.get("datapackage-digest.json")?.toString() ?? "{}")).toMatchObject({
+      path: "datapackage.json",
+      hash: sha256(entries.get("datapackage.json") ?? Buffer.alloc(0)),
+    });
     expect(entries.get(`archive/mia-${id}.warc.gz`)).toEqual(readFileSync(warcOf(archive, id)));
   });
 });
@@ -231,12 +261,18 @@ describe("incremental runs", () => {
 });
 
 describe("cron-safe", () => {
-  const start = (archive: string, ...more: string[]): ChildProcess => spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...snapshotArgs(archive, ...more)], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-  const exited = (child: ChildProcess) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("exit", (code) => resolve({ code, stderr }));
-  });
+  const start = (archive: string, ...more: string[]): ChildProcess =>
+    spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...snapshotArgs(archive, ...more)],
+      { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
+    );
+  const exited = (child: ChildProcess) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
 
   it("lets one of two runs started together work; the other exits 5 at once", async () => {
     const archive = tempDir();
@@ -253,7 +289,10 @@ describe("cron-safe", () => {
     const archive = tempDir();
     const dead = spawn(process.execPath, ["-e", ""]);
     await new Promise((r) => dead.on("exit", r));
-    writeFileSync(join(archive, ".lock"), JSON.stringify({ pid: dead.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      join(archive, ".lock"),
+      JSON.stringify({ pid: dead.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z" }),
+    );
     const r = await cli(snapshotArgs(archive));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock left by pid \d+/);
@@ -321,12 +360,32 @@ describe("convert --from an archive", () => {
     expect((await snapshot(archive)).code).toBe(0);
     expect((await snapshot(archive)).code).toBe(0); // the newest run is all revisits: payloads come from the first
     const live = tempDir();
-    expect((await cli(["--quiet", "migrate", START, "--out", live, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          "--quiet",
+          "migrate",
+          START,
+          "--out",
+          live,
+          "--map-origin",
+          `*=${server.url}`,
+          "--host-gap",
+          "0",
+          "--no-check-links",
+        ])
+      ).code,
+    ).toBe(0);
     const fromArchive = tempDir();
     const r = await cli(["--quiet", "convert", "--from", archive, "--out", fromArchive]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const tree = (dir: string) => new Map(listFiles(dir, "").filter((f) => !f.includes("/snapshot/")).map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]));
+    const tree = (dir: string) =>
+      new Map(
+        listFiles(dir, "")
+          .filter((f) => !f.includes("/snapshot/"))
+          .map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]),
+      );
     const want = tree(live);
     expect(want.size).toBeGreaterThan(65);
     expect(tree(fromArchive)).toEqual(want);
@@ -336,12 +395,36 @@ describe("convert --from an archive", () => {
     expect((await cli(["--quiet", "convert", "--from", warcOf(archive, runs[1]!), "--out", single])).code).toBe(0);
     expect(tree(single)).toEqual(want);
     // And the QA report made from the archive is the one made from the live crawl's snapshot.
-    const check = (from: string, out: string) => cli(["--quiet", "check-links", "--from", from, "--out", out, "--map-origin", `*=${server.url}`, "--link-timeout", "1", "--no-cache"]);
+    const check = (from: string, out: string) =>
+      cli([
+        "--quiet",
+        "check-links",
+        "--from",
+        from,
+        "--out",
+        out,
+        "--map-origin",
+        `*=${server.url}`,
+        "--link-timeout",
+        "1",
+        "--no-cache",
+      ]);
     expect((await check(join(live, "snapshot"), live)).code).toBe(2);
     expect((await check(archive, fromArchive)).code).toBe(2);
-    expect(readFileSync(join(fromArchive, "report/report.json"), "utf8")).toBe(readFileSync(join(live, "report/report.json"), "utf8"));
+    expect(readFileSync(join(fromArchive, "report/report.json"), "utf8")).toBe(
+      readFileSync(join(live, "report/report.json"), "utf8"),
+    );
     // A crawl never writes into an archive.
-    const clash = await cli(["check-links", START, "--from", archive, "--out", tempDir(), "--map-origin", `*=${server.url}`]);
+    const clash = await cli([
+      "check-links",
+      START,
+      "--from",
+      archive,
+      "--out",
+      tempDir(),
+      "--map-origin",
+      `*=${server.url}`,
+    ]);
     expect([clash.code, clash.stderr]).toEqual([3, expect.stringMatching(/^mia-migrate: --from .* is an archive: /)]);
     expect(existsSync(join(archive, "manifest.jsonl"))).toBe(false);
     const verified = await cli(["--json", "verify", "--from", archive, "--out", fromArchive]);
@@ -356,23 +439,58 @@ describe("a 200 that repeats the last payload", () => {
     store.open({ startUrl: START, createdAt: "2026-12-01T00:00:00Z", tool: "test" });
     const body = Buffer.from("<html><body>Hej</body></html>");
     const sha = store.putBody(body);
-    const rec = (url: string, sha256: string): FetchRecord => ({ type: "fetch", url, finalUrl: url, redirects: [], status: 200, headers: { "content-type": "text/html" }, sha256, size: body.length, fetchedAt: "2026-12-02T03:00:00.000Z", kind: "page", depth: 0, tries: 1 });
+    const rec = (url: string, sha256: string): FetchRecord => ({
+      type: "fetch",
+      url,
+      finalUrl: url,
+      redirects: [],
+      status: 200,
+      headers: { "content-type": "text/html" },
+      sha256,
+      size: body.length,
+      fetchedAt: "2026-12-02T03:00:00.000Z",
+      kind: "page",
+      depth: 0,
+      tries: 1,
+    });
     store.append(rec("https://www.miaprojektet.se/a", sha));
     store.append(rec("https://www.miaprojektet.se/b", sha));
-    const original = { runId: "20261201030000", file: "mia-20261201030000.warc.gz", offset: 0, length: 1, date: "2026-12-01T03:00:00Z", uri: "https://www.miaprojektet.se/a" };
+    const original = {
+      runId: "20261201030000",
+      file: "mia-20261201030000.warc.gz",
+      offset: 0,
+      length: 1,
+      date: "2026-12-01T03:00:00Z",
+      uri: "https://www.miaprojektet.se/a",
+    };
     const previous = {
       "https://www.miaprojektet.se/a": { status: 200, sha256: sha, headers: {}, original },
-      "https://www.miaprojektet.se/b": { status: 200, sha256: "0".repeat(64), headers: {}, original: { ...original, uri: "https://www.miaprojektet.se/b" } },
+      "https://www.miaprojektet.se/b": {
+        status: 200,
+        sha256: "0".repeat(64),
+        headers: {},
+        original: { ...original, uri: "https://www.miaprojektet.se/b" },
+      },
     };
     const path = join(dir, "x.warc.gz");
-    const w = await writeWarc({ store, runId: "20261202030000", filename: "x.warc.gz", path, previous, userAgent: "test", software: "test", settings: {} });
+    const w = await writeWarc({
+      store,
+      runId: "20261202030000",
+      filename: "x.warc.gz",
+      path,
+      previous,
+      userAgent: "test",
+      software: "test",
+      settings: {},
+    });
     expect(w.counts).toMatchObject({ revisits: 1, responses: 1, unchanged: 1 });
     const revisit = (await readWarc(path)).find((r) => r.type === "revisit");
     expect(revisit?.uri).toBe("https://www.miaprojektet.se/a");
     expect(revisit?.refersTo).toEqual({ uri: original.uri, date: original.date });
     expect(revisit?.payloadDigest).toBe(`sha256:${sha}`);
     const parser = new WARCParser(createReadStream(path));
-    for await (const r of parser) if (r.warcType === "revisit") expect(r.warcHeader("WARC-Profile")).toBe(REVISIT_IDENTICAL);
+    for await (const r of parser)
+      if (r.warcType === "revisit") expect(r.warcHeader("WARC-Profile")).toBe(REVISIT_IDENTICAL);
     expect(w.state["https://www.miaprojektet.se/a"]?.original).toEqual(original);
     expect(w.state["https://www.miaprojektet.se/b"]?.original.runId).toBe("20261202030000");
   });

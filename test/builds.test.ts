@@ -28,22 +28,36 @@ afterAll(async () => {
   await server.close();
 });
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;");
 const count = (html: string, s: string) => html.split(s).length - 1;
-const visibleOnce = (html: string, caption: string) => count(html, `<em>${caption}</em>`) + (escapeHtml(caption) === caption ? 0 : count(html, `<em>${escapeHtml(caption)}</em>`));
+const visibleOnce = (html: string, caption: string) =>
+  count(html, `<em>${caption}</em>`) +
+  (escapeHtml(caption) === caption ? 0 : count(html, `<em>${escapeHtml(caption)}</em>`));
 
 describe.skipIf(!hasHugo)("Hugo", () => {
   it("builds the hugo layout with default settings: no errors, a page per post, every caption, no raw HTML omitted", () => {
     const site = tempDir("hugo-site-");
     convertSnapshot(snapshot, site, convertOptions(profile, { layout: "hugo" }));
-    writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://www.example.org/"\nlanguageCode = "sv"\ntitle = "MIA"\n');
+    writeFileSync(
+      join(site, "hugo.toml"),
+      'baseURL = "https://www.example.org/"\nlanguageCode = "sv"\ntitle = "MIA"\n',
+    );
     mkdirSync(join(site, "layouts/_default"), { recursive: true });
-    writeFileSync(join(site, "layouts/_default/single.html"), "<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n");
-    writeFileSync(join(site, "layouts/_default/list.html"), "<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>\n");
+    writeFileSync(
+      join(site, "layouts/_default/single.html"),
+      "<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n",
+    );
+    writeFileSync(
+      join(site, "layouts/_default/list.html"),
+      '<!DOCTYPE html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n',
+    );
     const run = spawnSync("hugo", ["--source", site, "--destination", join(site, "public")], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/ERROR/);
-    const pages = listFiles(join(site, "public/posts"), "index.html").filter((f) => /public\/posts\/\d{4}\/[^/]+\/index\.html$/.test(f));
+    const pages = listFiles(join(site, "public/posts"), "index.html").filter((f) =>
+      /public\/posts\/\d{4}\/[^/]+\/index\.html$/.test(f),
+    );
     expect(pages.length).toBe(expected.length);
     const html = pages.map((f) => readFileSync(f, "utf8")).join("\n");
     expect(html).not.toContain("raw HTML omitted");
@@ -51,7 +65,8 @@ describe.skipIf(!hasHugo)("Hugo", () => {
     // Page-bundle images are published beside their page.
     for (const f of pages) {
       const text = readFileSync(f, "utf8");
-      for (const m of text.matchAll(/<img src="([^"]+)"/g)) expect(existsSync(join(f, "..", decodeURIComponent(m[1] ?? ""))), m[1]).toBe(true);
+      for (const m of text.matchAll(/<img src="([^"]+)"/g))
+        expect(existsSync(join(f, "..", decodeURIComponent(m[1] ?? ""))), m[1]).toBe(true);
     }
   }, 120_000);
 });
@@ -63,13 +78,21 @@ describe("Eleventy", () => {
     const site = tempDir("eleventy-site-");
     cpSync(join(out, "posts"), join(site, "posts"), { recursive: true });
     cpSync(join(out, "assets"), join(site, "assets"), { recursive: true });
-    writeFileSync(join(site, "eleventy.config.mjs"), 'export default function (config) { config.addPassthroughCopy("assets"); }\n');
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site"], { cwd: site, encoding: "utf8" });
+    writeFileSync(
+      join(site, "eleventy.config.mjs"),
+      'export default function (config) { config.addPassthroughCopy("assets"); }\n',
+    );
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site"],
+      { cwd: site, encoding: "utf8" },
+    );
     expect(run.status, run.stderr + run.stdout).toBe(0);
     const pages = listFiles(join(site, "_site/posts"), "index.html");
     expect(pages.length).toBe(expected.length);
     const html = pages.map((f) => readFileSync(f, "utf8")).join("\n");
     for (const c of captions) expect(visibleOnce(html, c), c).toBe(1);
-    for (const m of html.matchAll(/<img src="(\/assets\/[^"]+)"/g)) expect(existsSync(join(site, "_site", m[1] ?? "")), m[1]).toBe(true);
+    for (const m of html.matchAll(/<img src="(\/assets\/[^"]+)"/g))
+      expect(existsSync(join(site, "_site", m[1] ?? "")), m[1]).toBe(true);
   }, 120_000);
 });

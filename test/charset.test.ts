@@ -9,14 +9,21 @@ const cp1252 = iconv.encode(SENTENCE, "windows-1252");
 
 describe("decodeBody", () => {
   it("reads iso-8859-1 from the header as windows-1252", () => {
-    expect(decodeBody(cp1252, "text/html; charset=iso-8859-1")).toEqual({ text: SENTENCE, charset: "windows-1252", source: "header" });
+    expect(decodeBody(cp1252, "text/html; charset=iso-8859-1")).toEqual({
+      text: SENTENCE,
+      charset: "windows-1252",
+      source: "header",
+    });
   });
 
   it("reads UTF-8 from the header, a BOM before a wrong header, and a <meta>", () => {
     expect(decodeBody(Buffer.from(SENTENCE), "text/html; charset=UTF-8").text).toBe(SENTENCE);
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SENTENCE)]);
     expect(decodeBody(bom, "text/html; charset=iso-8859-1")).toMatchObject({ charset: "utf-8", source: "bom" });
-    const meta = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1" />'), cp1252]);
+    const meta = Buffer.concat([
+      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1" />'),
+      cp1252,
+    ]);
     expect(decodeBody(meta, "text/html")).toMatchObject({ charset: "windows-1252", source: "meta" });
     expect(decodeBody(meta, "text/html").text.endsWith(SENTENCE)).toBe(true);
   });

@@ -50,43 +50,126 @@ describe("mia-migrate", () => {
 
   it("runs a migration with --json: a summary line on stdout, exit 0", async () => {
     const out = tempDir();
-    const r = await cli(["--json", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "4", "--link-timeout", "1", "--no-cache"]);
+    const r = await cli([
+      "--json",
+      "migrate",
+      START,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--host-concurrency",
+      "4",
+      "--link-timeout",
+      "1",
+      "--no-cache",
+    ]);
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout.trim()) as { crawl: { posts: number; failed: number }; convert: { posts: number }; report: { links: { broken: number } } };
+    const summary = JSON.parse(r.stdout.trim()) as {
+      crawl: { posts: number; failed: number };
+      convert: { posts: number };
+      report: { links: { broken: number } };
+    };
     expect(summary.crawl.posts).toBe(65);
     expect(summary.convert.posts).toBe(65);
     expect(summary.report.links.broken).toBe(9);
     // --strict: broken links make the run's exit code 2, as check-links does.
-    const strict = await cli(["--quiet", "migrate", START, "--out", tempDir(), "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "1", "--no-cache", "--strict"]);
+    const strict = await cli([
+      "--quiet",
+      "migrate",
+      START,
+      "--out",
+      tempDir(),
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--link-timeout",
+      "1",
+      "--no-cache",
+      "--strict",
+    ]);
     expect(strict.code).toBe(2);
   });
 
   it("checks the links of a live site from its start URL: exit 2 when links are broken", async () => {
     const out = tempDir();
-    const r = await cli(["--json", "check-links", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "1", "--no-cache"]);
+    const r = await cli([
+      "--json",
+      "check-links",
+      START,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--link-timeout",
+      "1",
+      "--no-cache",
+    ]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
     const empty = tempDir();
     const none = await cli(["check-links", "--out", empty]);
-    expect([none.code, none.stderr.trim()]).toEqual([3, `mia-migrate: check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${empty}`]);
+    expect([none.code, none.stderr.trim()]).toEqual([
+      3,
+      `mia-migrate: check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${empty}`,
+    ]);
   });
 
   it("checks an output folder of Markdown on its own, without its snapshot", async () => {
     const out = tempDir();
-    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"]);
+    await cli([
+      "--quiet",
+      "migrate",
+      START,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--no-check-links",
+    ]);
     const alone = tempDir();
     cpSync(join(out, "posts"), join(alone, "posts"), { recursive: true });
     cpSync(join(out, "assets"), join(alone, "assets"), { recursive: true });
-    const r = await cli(["--json", "check-links", "--out", alone, "--map-origin", `*=${server.url}`, "--link-timeout", "1", "--no-cache"]);
+    const r = await cli([
+      "--json",
+      "check-links",
+      "--out",
+      alone,
+      "--map-origin",
+      `*=${server.url}`,
+      "--link-timeout",
+      "1",
+      "--no-cache",
+    ]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
-    const report = JSON.parse(readFileSync(join(alone, "report/report.json"), "utf8")) as { findings: { rule: string }[] };
+    const report = JSON.parse(readFileSync(join(alone, "report/report.json"), "utf8")) as {
+      findings: { rule: string }[];
+    };
     expect(report.findings.filter((f) => f.rule === "missing-target")).toEqual([]);
   });
 
   it("converts a snapshot offline, and says so when there is none", async () => {
     const out = tempDir();
-    await cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"]);
+    await cli([
+      "--quiet",
+      "migrate",
+      START,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--no-check-links",
+    ]);
     const again = tempDir();
     const r = await cli(["--json", "convert", "--from", join(out, "snapshot"), "--out", again]);
     expect(r.code).toBe(0);

@@ -24,7 +24,17 @@ describe("mia-migrate init", () => {
     expect((await cli(["init"], dir)).code).toBe(0);
     const text = readFileSync(join(dir, "mia-migrate.config.yaml"), "utf8");
     const keys = [...text.matchAll(/^# ([a-z-]+):/gm)].map((m) => m[1]);
-    for (const k of ["map-origin", "host-gap", "layout", "link-timeout", "status-verdict", "cache", "check-links", "out"]) expect(keys).toContain(k);
+    for (const k of [
+      "map-origin",
+      "host-gap",
+      "layout",
+      "link-timeout",
+      "status-verdict",
+      "cache",
+      "check-links",
+      "out",
+    ])
+      expect(keys).toContain(k);
     // As written (all commented out) it sets nothing; with every key set to its shown default, it still runs.
     const uncommented = text.replace(/^# ([a-z-]+): (?!\(built in\))(.+)$/gm, "$1: $2").replace(/^# ([a-z-]+):$/gm, "");
     writeFileSync(join(dir, "mia-migrate.config.yaml"), uncommented);
@@ -43,11 +53,16 @@ describe("mia-migrate init", () => {
 describe("the config file", () => {
   it("fills in options, per command or for all, and the command line wins", async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "mia-migrate.config.yaml"), "layout: hugo\nconvert:\n  out: from-file\n  frontmatter-drop: [lead]\n");
+    writeFileSync(
+      join(dir, "mia-migrate.config.yaml"),
+      "layout: hugo\nconvert:\n  out: from-file\n  frontmatter-drop: [lead]\n",
+    );
     expect((await cli(["--quiet", "convert", "--from", snapshot], dir)).code).toBe(0);
     expect(existsSync(join(dir, "from-file/content/posts"))).toBe(true); // hugo layout, from the file
     expect(listFiles(join(dir, "from-file"), ".md").some((f) => /^lead:/m.test(readFileSync(f, "utf8")))).toBe(false);
-    expect((await cli(["--quiet", "convert", "--from", snapshot, "--out", "from-flag", "--layout", "plain"], dir)).code).toBe(0);
+    expect(
+      (await cli(["--quiet", "convert", "--from", snapshot, "--out", "from-flag", "--layout", "plain"], dir)).code,
+    ).toBe(0);
     expect(existsSync(join(dir, "from-flag/content/posts"))).toBe(false);
     expect(listFiles(join(dir, "from-flag"), ".md").length).toBeGreaterThan(60);
   });
@@ -59,7 +74,11 @@ describe("the config file", () => {
     expect(listFiles(join(dir, "site"), ".md").length).toBeGreaterThan(60);
     const missing = await cli(["verify", "--out", "site"], dir);
     expect(missing.code).toBe(3);
-    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/required option '--from <path>' not specified \(give it on the command line or as from: in .*mia-migrate\.config\.yaml\)/)]);
+    expect(missing.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /required option '--from <path>' not specified \(give it on the command line or as from: in .*mia-migrate\.config\.yaml\)/,
+      ),
+    ]);
     const bare = await cli(["crawl", "https://www.miaprojektet.se/"], tempDir());
     expect(bare.code).toBe(3);
     expect(bare.stderr).toMatch(/required option '--snapshot <dir>' not specified/);
@@ -68,7 +87,9 @@ describe("the config file", () => {
   it("is found with --config anywhere", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "elsewhere.yaml"), `out: ${JSON.stringify(join(dir, "x"))}\n`);
-    expect((await cli(["--quiet", "--config", join(dir, "elsewhere.yaml"), "convert", "--from", snapshot])).code).toBe(0);
+    expect((await cli(["--quiet", "--config", join(dir, "elsewhere.yaml"), "convert", "--from", snapshot])).code).toBe(
+      0,
+    );
     expect(listFiles(join(dir, "x"), ".md").length).toBeGreaterThan(60);
     const missing = await cli(["--config", join(dir, "nope.yaml"), "convert", "--from", snapshot]);
     expect(missing.code).toBe(3);
@@ -79,7 +100,10 @@ describe("the config file", () => {
     ["hostgap: 0\n", /unknown option "hostgap" \(did you mean "host-gap"\?\)/],
     ["convert:\n  host-gap: 0\n", /"convert" has no option "host-gap"/],
     ["layout: [a\n", /not valid YAML/],
-    ["layout: wordpress\n", /mia-migrate\.config\.yaml: key "layout": "wordpress": expected one of plain, hugo, eleventy/],
+    [
+      "layout: wordpress\n",
+      /mia-migrate\.config\.yaml: key "layout": "wordpress": expected one of plain, hugo, eleventy/,
+    ],
     ["convert:\n  figures: inline\n", /mia-migrate\.config\.yaml: key "figures": "inline": expected one of/],
     ["assets: maybe\n", /"assets" takes true or false/],
     ["- just\n- a list\n", /expected a mapping/],
@@ -95,8 +119,15 @@ describe("the config file", () => {
 
   it("takes a repeatable option as a list, one value, or a mapping of KEY=VALUE pairs", () => {
     const program = new Command();
-    const cmd = program.command("check-links").option("--status-verdict <spec>", "", (v: string, p: string[]) => [...p, v], []).option("--map-origin <spec>", "", (v: string, p: string[]) => [...p, v], []);
-    const config = parseConfig('status-verdict: { 999: ok, 403: unverifiable }\nmap-origin: "*=http://127.0.0.1:1"\n', "c.yaml", new Set(["check-links"]));
+    const cmd = program
+      .command("check-links")
+      .option("--status-verdict <spec>", "", (v: string, p: string[]) => [...p, v], [])
+      .option("--map-origin <spec>", "", (v: string, p: string[]) => [...p, v], []);
+    const config = parseConfig(
+      'status-verdict: { 999: ok, 403: unverifiable }\nmap-origin: "*=http://127.0.0.1:1"\n',
+      "c.yaml",
+      new Set(["check-links"]),
+    );
     validateConfig(config, program);
     applyConfig(config, cmd, "check-links");
     expect(cmd.opts()).toEqual({ statusVerdict: ["403=unverifiable", "999=ok"], mapOrigin: ["*=http://127.0.0.1:1"] });

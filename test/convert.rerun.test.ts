@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 function treeHash(dir: string): Map<string, string> {
-  return new Map(listFiles(dir, "").map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+  return new Map(
+    listFiles(dir, "").map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]),
+  );
 }
 
 describe("re-runs", () => {
@@ -54,12 +56,16 @@ describe("re-runs", () => {
     expect(result.removed).toEqual(gone.sort());
     for (const f of gone) expect(existsSync(join(out, f))).toBe(false);
     expect(existsSync(join(out, "README-editor.txt"))).toBe(true);
-    expect(treeHash(out)).toEqual(treeHash((() => {
-      const fresh = tempDir();
-      convertSnapshot(snapshot, fresh, opts());
-      writeFileSync(join(fresh, "README-editor.txt"), "the editor's own notes");
-      return fresh;
-    })()));
+    expect(treeHash(out)).toEqual(
+      treeHash(
+        (() => {
+          const fresh = tempDir();
+          convertSnapshot(snapshot, fresh, opts());
+          writeFileSync(join(fresh, "README-editor.txt"), "the editor's own notes");
+          return fresh;
+        })(),
+      ),
+    );
   });
 });
 
@@ -87,8 +93,16 @@ describe("assets", () => {
     const out = tempDir();
     const result = convertSnapshot(copy, out, opts());
     const missing = result.problems.filter((p) => p.kind === "asset-missing");
-    expect(missing).toMatchObject([{ postId: "45881233", file: "posts/2021/11/vard-for-sexualbrottsutsatta.md", text: "https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg" }]);
+    expect(missing).toMatchObject([
+      {
+        postId: "45881233",
+        file: "posts/2021/11/vard-for-sexualbrottsutsatta.md",
+        text: "https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg",
+      },
+    ]);
     expect(missing[0]?.line).toBeGreaterThan(0);
-    expect(readFileSync(join(out, "posts/2021/11/vard-for-sexualbrottsutsatta.md"), "utf8")).toContain("](https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg)");
+    expect(readFileSync(join(out, "posts/2021/11/vard-for-sexualbrottsutsatta.md"), "utf8")).toContain(
+      "](https://www.miaprojektet.se/images/18.02bc1791/1637053200000/gita-rajan.jpg)",
+    );
   });
 });

@@ -11,7 +11,9 @@ import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
 import { expectedPosts, fastSettings, START, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
-const ALL_IDS = expectedPosts().map((p) => p.id).sort();
+const ALL_IDS = expectedPosts()
+  .map((p) => p.id)
+  .sort();
 let server: ReplicaServer;
 
 beforeAll(async () => {
@@ -26,15 +28,25 @@ beforeEach(() => {
   server.setSite(buildSite());
 });
 
-async function run(over: Partial<CrawlSettings> = {}, startUrl = START): Promise<{ summary: CrawlSummary; records: FetchRecord[] }> {
+async function run(
+  over: Partial<CrawlSettings> = {},
+  startUrl = START,
+): Promise<{ summary: CrawlSummary; records: FetchRecord[] }> {
   const store = new SnapshotStore(tempDir());
   store.open({ startUrl, createdAt: new Date().toISOString(), tool: "test" });
-  const summary = await crawl({ startUrl, profile, store, settings: fastSettings(over), originMap: parseOriginMap([`*=${server.url}`]) });
+  const summary = await crawl({
+    startUrl,
+    profile,
+    store,
+    settings: fastSettings(over),
+    originMap: parseOriginMap([`*=${server.url}`]),
+  });
   store.close();
   return { summary, records: store.records().filter((r): r is FetchRecord => r.type === "fetch") };
 }
 
-const postIds = (records: FetchRecord[]) => records.filter((r) => r.kind === "post" && r.status === 200).map((r) => r.postId ?? "");
+const postIds = (records: FetchRecord[]) =>
+  records.filter((r) => r.kind === "post" && r.status === 200).map((r) => r.postId ?? "");
 const siteLog = () => server.log.filter((e) => e.host === "www.miaprojektet.se");
 const GITA_PATH = "/2021/11/16/v%C3%A5rd-f%C3%B6r-sexualbrottsutsatta%C2%A0-45881233";
 
@@ -84,16 +96,25 @@ describe("discovery", () => {
   });
 
   it("records the redirect chain of an old slug and the other URLs that reached a post", async () => {
-    const { records } = await run({}, "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-stockholms-stad--41614257");
+    const { records } = await run(
+      {},
+      "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-stockholms-stad--41614257",
+    );
     const first = records.find((r) => r.postId === "41614257");
-    expect(first?.redirects).toEqual([{ url: "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-stockholms-stad--41614257", status: 301 }]);
-    expect(first?.finalUrl).toBe("https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-mia-projektet-stockholms-stad--41614257");
+    expect(first?.redirects).toEqual([
+      { url: "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-stockholms-stad--41614257", status: 301 },
+    ]);
+    expect(first?.finalUrl).toBe(
+      "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-mia-projektet-stockholms-stad--41614257",
+    );
   });
 });
 
 describe("robots.txt (RFC 9309)", () => {
   it("never fetches a disallowed path", async () => {
-    server.setSite(buildSite({ ...loadContent(), robots: "User-agent: *\nDisallow: /i/t42007494/\nDisallow: /admin/\n" }));
+    server.setSite(
+      buildSite({ ...loadContent(), robots: "User-agent: *\nDisallow: /i/t42007494/\nDisallow: /admin/\n" }),
+    );
     const { summary } = await run();
     expect(siteLog().some((e) => e.path.startsWith("/i/t42007494/"))).toBe(false);
     expect(summary.disallowedByRobots).toBeGreaterThan(0);
@@ -105,7 +126,12 @@ describe("robots.txt (RFC 9309)", () => {
     // Asked again before giving up (a 5xx may pass), then nothing else.
     expect(siteLog().map((e) => e.path)).toEqual(["/robots.txt", "/robots.txt", "/robots.txt"]);
     expect(records).toEqual([]);
-    expect(summary.robotsBlocked).toEqual([{ origin: "https://www.miaprojektet.se", reason: "robots.txt answered 500: RFC 9309 says crawl nothing until it answers" }]);
+    expect(summary.robotsBlocked).toEqual([
+      {
+        origin: "https://www.miaprojektet.se",
+        reason: "robots.txt answered 500: RFC 9309 says crawl nothing until it answers",
+      },
+    ]);
   });
 
   it("crawls everything when robots.txt fails once and then answers", async () => {
@@ -119,7 +145,9 @@ describe("robots.txt (RFC 9309)", () => {
     const filler = "# " + "x".repeat(78) + "\n";
     const rules = "User-agent: *\nDisallow: /i/t42007494/\n";
     // 30 MB: more than the crawl's body cap too; the rules stand at the top, as in real files.
-    server.setSite(buildSite({ ...loadContent(), robots: rules + filler.repeat(Math.ceil((30 * 1024 * 1024) / filler.length)) }));
+    server.setSite(
+      buildSite({ ...loadContent(), robots: rules + filler.repeat(Math.ceil((30 * 1024 * 1024) / filler.length)) }),
+    );
     const { summary, records } = await run();
     expect(summary.robotsBlocked).toEqual([]);
     expect(summary.disallowedByRobots).toBeGreaterThan(0);
@@ -143,7 +171,9 @@ describe("robots.txt (RFC 9309)", () => {
   it("uses Crawl-delay as a floor for the gap", async () => {
     server.setSite(buildSite({ ...loadContent(), robots: "User-agent: *\nCrawl-delay: 0.15\n" }));
     await run({ maxPages: 6, perHostGapMs: 0, perHostConcurrency: 1 });
-    const starts = siteLog().slice(1).map((e) => e.start);
+    const starts = siteLog()
+      .slice(1)
+      .map((e) => e.start);
     for (let i = 1; i < starts.length; i++) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(145);
   });
 });
@@ -220,8 +250,16 @@ describe("faults end in clear recorded failures, and the crawl goes on", () => {
     server.faults.add({ path: paths.endless, action: { kind: "endless" } });
     server.faults.add({ path: paths.huge, action: { kind: "huge", bytes: 3 * 1024 * 1024 } });
     server.faults.add({ path: paths.bomb, action: { kind: "gzip-bomb", bytes: 3 * 1024 * 1024 } });
-    server.faults.add({ path: new RegExp("^" + (paths.loop ?? "").replace(/[.?]/g, "\\$&")), action: { kind: "redirect-loop" } });
-    const { records, summary } = await run({ maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 400, totalTimeoutMs: 800, retries: 2 });
+    server.faults.add({
+      path: new RegExp("^" + (paths.loop ?? "").replace(/[.?]/g, "\\$&")),
+      action: { kind: "redirect-loop" },
+    });
+    const { records, summary } = await run({
+      maxBodyBytes: 1024 * 1024,
+      bodyTimeoutMs: 400,
+      totalTimeoutMs: 800,
+      retries: 2,
+    });
     const reason = (path: string) => records.find((r) => r.url === "https://www.miaprojektet.se" + path)?.error?.reason;
     expect(reason(paths.http500 ?? "")).toBe("http-500");
     expect(reason(paths.reset ?? "")).toBe("connection-reset");

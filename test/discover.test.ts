@@ -42,12 +42,18 @@ describe("rawLinks", () => {
     ["single quotes, unquoted values and upper case", `<A HREF='/a'>x</A><img src=/b.jpg alt=x><IFRAME SRC="/c">`],
     ["entities in a value", `<a href="/sök?a=1&amp;b=2">x</a><a href="/x&#x2F;y">y</a>`],
     ["a > inside a quoted attribute", `<a title="1 > 0" href="/d">x</a>`],
-    ["links in comments, scripts and styles are not links", `<!-- <a href="/no1"> --><script>var s='<a href="/no2">'</script><style>a[href="/no3"]{}</style><a href="/yes">`],
+    [
+      "links in comments, scripts and styles are not links",
+      `<!-- <a href="/no1"> --><script>var s='<a href="/no2">'</script><style>a[href="/no3"]{}</style><a href="/yes">`,
+    ],
     ["srcset candidates", `<img src="/e.jpg" srcset="/e-2x.jpg 2x, /e-3x.jpg 3x">`],
     ["the first of a repeated attribute", `<a href="/first" href="/second">x</a>`],
     ["a <base href>", `<base href="https://www.miaprojektet.se/i/"><a href="rel">x</a>`],
     ["empty and missing values", `<a href="">x</a><a href>y</a><a name="top">z</a><img>`],
-    ["tags that only start like ours", `<abbr title="x">MIA</abbr><article><a href="/f">f</a></article><image src="/no">`],
+    [
+      "tags that only start like ours",
+      `<abbr title="x">MIA</abbr><article><a href="/f">f</a></article><image src="/no">`,
+    ],
   ])("agrees with the parser: %s", (_name, html) => {
     expect(rawLinks(html)).toEqual(oracle(html));
   });

@@ -25,7 +25,8 @@ function smallDisk(kib: number): string {
   mounted.push(dir);
   return dir;
 }
-const remount = (dir: string, option: string) => expect(spawnSync("mount", ["-o", `remount,${option}`, dir]).status).toBe(0);
+const remount = (dir: string, option: string) =>
+  expect(spawnSync("mount", ["-o", `remount,${option}`, dir]).status).toBe(0);
 
 let server: ReplicaServer;
 let snapshot: string;
@@ -49,7 +50,8 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
     expect((await cli(["--quiet", "convert", "--from", snapshot, "--out", out])).code).toBe(0);
     const before = tree(out);
     // Fill the disk to the last few KiB, then convert again in another layout (new files to write).
-    const free = () => Number(spawnSync("df", ["--output=avail", "-B1", disk], { encoding: "utf8" }).stdout.split("\n")[1]);
+    const free = () =>
+      Number(spawnSync("df", ["--output=avail", "-B1", disk], { encoding: "utf8" }).stdout.split("\n")[1]);
     writeFileSync(join(disk, "filler"), Buffer.alloc(Math.max(0, free() - 8 * 1024)));
     const r = await cli(["convert", "--from", snapshot, "--out", out, "--layout", "hugo"]);
     expect(r.code).toBe(1);
@@ -63,10 +65,31 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
   it("a crawl that fills the disk stops with one line, keeps a valid journal, and resumes when there is space", async () => {
     const disk = smallDisk(600);
     const out = join(disk, "site");
-    const args = ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--no-check-links"];
+    const args = [
+      "migrate",
+      START,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${server.url}`,
+      "--host-gap",
+      "0",
+      "--no-check-links",
+    ];
     const r = await cli(args);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("mia-migrate:"))).toEqual([expect.stringMatching(new RegExp(`cannot write the snapshot in ${out}/snapshot: ENOSPC: the disk is full; free space and run the same command again`))]);
+    expect(
+      r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("mia-migrate:")),
+    ).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `cannot write the snapshot in ${out}/snapshot: ENOSPC: the disk is full; free space and run the same command again`,
+        ),
+      ),
+    ]);
     const kept = new SnapshotStore(join(out, "snapshot")).records().length;
     expect(kept).toBeGreaterThan(0); // every line of the journal still reads
     remount(disk, "size=64m");
@@ -82,10 +105,19 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
     expect((await cli(["--quiet", "convert", "--from", snapshot, "--out", out])).code).toBe(0);
     const before = tree(out);
     remount(disk, "ro");
-    for (const args of [["convert", "--from", snapshot, "--out", out], ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0"]]) {
+    for (const args of [
+      ["convert", "--from", snapshot, "--out", out],
+      ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0"],
+    ]) {
       const r = await cli(args);
       expect(r.code, args[0]).toBe(1);
-      expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("mia-migrate:")), args[0]).toEqual([expect.stringMatching(new RegExp(`${out}\\S*: EROFS`))]);
+      expect(
+        r.stderr
+          .trim()
+          .split("\n")
+          .filter((l) => l.startsWith("mia-migrate:")),
+        args[0],
+      ).toEqual([expect.stringMatching(new RegExp(`${out}\\S*: EROFS`))]);
     }
     remount(disk, "rw");
     expect(tree(out)).toEqual(before);

@@ -23,13 +23,17 @@ function extract(id: string) {
 describe("the extracted body", () => {
   it("turns <p><strong> and <span style> sub-headings into headings, but not a bold lead paragraph", () => {
     const gita = extract("45881233");
-    expect(gita.bodyHtml.match(/<h2>[^<]*<\/h2>/g)).toEqual(["<h2>Tydlig kopplingen mellan sexuella och psykisk ohälsa.</h2>"]);
+    expect(gita.bodyHtml.match(/<h2>[^<]*<\/h2>/g)).toEqual([
+      "<h2>Tydlig kopplingen mellan sexuella och psykisk ohälsa.</h2>",
+    ]);
     expect(gita.bodyHtml).toContain("<p><strong>Gita Rajan utsattes själv");
     expect(extract("45281049").bodyHtml).toContain("<h2>Drömjobbet att stötta andra</h2>"); // the leading-space variant
   });
 
   it("drops a <br> that only wrapped a sentence, keeps real line breaks", () => {
-    expect(extract("41098605").bodyHtml).toContain("människor som arbetstränat i ett arbetsintegrerande socialt företag");
+    expect(extract("41098605").bodyHtml).toContain(
+      "människor som arbetstränat i ett arbetsintegrerande socialt företag",
+    );
     expect(extract("45902011").bodyHtml).toMatch(/13\.00–14\.00<br>Husdjur som gisslan<br>Medverkande/);
   });
 
@@ -56,7 +60,13 @@ describe("the generic fallback", () => {
 
   it("extracts a post page the profile does not match, and says so", () => {
     const post = extractPost(page, url, profile, opts);
-    expect(post).toMatchObject({ id: "46000001", title: "Ett nytt år", date: "2022-01-03", extractedBy: "fallback", lead: "Första stycket om det nya året, med tillräckligt mycket text för att vara störst." });
+    expect(post).toMatchObject({
+      id: "46000001",
+      title: "Ett nytt år",
+      date: "2022-01-03",
+      extractedBy: "fallback",
+      lead: "Första stycket om det nya året, med tillräckligt mycket text för att vara störst.",
+    });
     expect(post?.bodyHtml).toContain("Andra stycket.");
     expect(post?.bodyHtml).not.toContain("Kort.");
   });
@@ -65,6 +75,11 @@ describe("the generic fallback", () => {
     const dated = { ...profile, post: { ...profile.post, date: ".datum" } };
     const html = page.replace("<h1>", '<p class="datum">tisdag 4 januari 2022 kl. 13.00</p><h1>');
     const post = extractPost(html, url, dated, opts);
-    expect(post).toMatchObject({ date: "2022-01-04", dateTime: "2022-01-04T13:00:00+01:00", dateSource: "visible", dateConflict: { visible: "2022-01-04", url: "2022-01-03" } });
+    expect(post).toMatchObject({
+      date: "2022-01-04",
+      dateTime: "2022-01-04T13:00:00+01:00",
+      dateSource: "visible",
+      dateConflict: { visible: "2022-01-04", url: "2022-01-03" },
+    });
   });
 });

@@ -31,17 +31,25 @@ describe.each(expected.map((p) => [p.id, p] as const))("post %s", (_id, want) =>
   });
 
   it("has each image once, with its one caption", () => {
-    expect(post?.images.map((i) => ({ src: i.src, caption: i.caption }))).toEqual(want.images.map((i) => ({ src: i.src, caption: i.caption })));
+    expect(post?.images.map((i) => ({ src: i.src, caption: i.caption }))).toEqual(
+      want.images.map((i) => ({ src: i.src, caption: i.caption })),
+    );
     // The caption stands once in the body, in its <figcaption>, whatever the alt text said.
-    for (const img of want.images) if (img.caption) expect(post?.bodyHtml.split(`<figcaption>${img.caption}</figcaption>`).length, img.caption).toBe(2);
+    for (const img of want.images)
+      if (img.caption)
+        expect(post?.bodyHtml.split(`<figcaption>${img.caption}</figcaption>`).length, img.caption).toBe(2);
   });
 
   it("has every link with its text", () => {
-    expect(post?.links.map((l) => ({ href: l.href, text: l.text }))).toEqual(want.links.map((l) => ({ href: l.href, text: l.text })));
+    expect(post?.links.map((l) => ({ href: l.href, text: l.text }))).toEqual(
+      want.links.map((l) => ({ href: l.href, text: l.text })),
+    );
   });
 
   it("keeps no trace of the template or encoding damage in the body", () => {
     const body = post?.bodyHtml ?? "";
-    expect(body).not.toMatch(/Läs hela inlägget|Dela på Facebook|Etiketter:|style=|<span|<font|&nbsp;<\/p>|<p>\s*<\/p>|Ã|Â|\ufffd/);
+    expect(body).not.toMatch(
+      /Läs hela inlägget|Dela på Facebook|Etiketter:|style=|<span|<font|&nbsp;<\/p>|<p>\s*<\/p>|Ã|Â|\ufffd/,
+    );
   });
 });

@@ -12,10 +12,33 @@ import { cli, listFiles, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;
 let clean: string;
-const migrate = (out: string) => cli(["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "1", "--no-check-links"]);
+const migrate = (out: string) =>
+  cli([
+    "--quiet",
+    "migrate",
+    START,
+    "--out",
+    out,
+    "--map-origin",
+    `*=${server.url}`,
+    "--host-gap",
+    "0",
+    "--host-concurrency",
+    "1",
+    "--no-check-links",
+  ]);
 /** posts/ and assets/: what the migration produced for people (the snapshot and report differ by design). */
-const content = (dir: string) => new Map(listFiles(dir, "").filter((f) => /\/(posts|assets)\//.test(f)).map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]));
-const failedUrls = (dir: string) => (JSON.parse(readFileSync(join(dir, "report/problems.json"), "utf8")) as Problem[]).filter((p) => p.kind === "fetch-failed").map((p) => p.url).sort();
+const content = (dir: string) =>
+  new Map(
+    listFiles(dir, "")
+      .filter((f) => /\/(posts|assets)\//.test(f))
+      .map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]),
+  );
+const failedUrls = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, "report/problems.json"), "utf8")) as Problem[])
+    .filter((p) => p.kind === "fetch-failed")
+    .map((p) => p.url)
+    .sort();
 
 beforeAll(async () => {
   server = await startReplica({ seed: 8 });
@@ -44,7 +67,10 @@ describe("the fault campaign", () => {
       if (got.get(file) === text) continue;
       // A post may differ only when its page or one of its files stayed unreachable.
       const source = /^source_url: (\S+)$/m.exec(text)?.[1] ?? "";
-      expect(failed.some((u) => u === source || text.includes(u.replace("https://www.miaprojektet.se", ""))), `${file} differs, and nothing it needs is reported unreachable`).toBe(true);
+      expect(
+        failed.some((u) => u === source || text.includes(u.replace("https://www.miaprojektet.se", ""))),
+        `${file} differs, and nothing it needs is reported unreachable`,
+      ).toBe(true);
     }
     for (const file of got.keys()) expect(want.has(file), `${file} is not in the clean run`).toBe(true);
   });

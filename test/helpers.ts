@@ -59,7 +59,11 @@ export function cli(args: string[], cwd = ROOT): Promise<Run> {
     const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
     // The network guard too: a CLI run that tries to leave the loopback exits 97 and says so.
     const guard = pathToFileURL(join(ROOT, "test/network-guard.ts")).href;
-    const child = spawn(process.execPath, ["--import", tsx, "--import", guard, join(ROOT, "src/cli/main.ts"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", MIA_NETWORK_GUARD_CHILD: "1" } });
+    const child = spawn(
+      process.execPath,
+      ["--import", tsx, "--import", guard, join(ROOT, "src/cli/main.ts"), ...args],
+      { cwd, env: { ...process.env, NO_COLOR: "1", MIA_NETWORK_GUARD_CHILD: "1" } },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -68,11 +72,16 @@ export function cli(args: string[], cwd = ROOT): Promise<Run> {
   });
 }
 
-
 /** Crawls the replica served at `serverUrl` into a new snapshot directory; returns its path. */
 export async function replicaSnapshot(serverUrl: string): Promise<string> {
   const snapshot = join(tempDir(), "snapshot");
-  await crawlToSnapshot({ startUrl: START, snapshotDir: snapshot, profile: loadProfile(), settings: fastSettings(), originMap: parseOriginMap([`*=${serverUrl}`]) });
+  await crawlToSnapshot({
+    startUrl: START,
+    snapshotDir: snapshot,
+    profile: loadProfile(),
+    settings: fastSettings(),
+    originMap: parseOriginMap([`*=${serverUrl}`]),
+  });
   return snapshot;
 }
 
@@ -81,7 +90,10 @@ export async function replicaSnapshot(serverUrl: string): Promise<string> {
  * crawled once into a snapshot; with `reset`, faults cleared and the site rebuilt before each test.
  * Read `.server` and `.snapshot` inside tests (they are set once the file's set-up has run).
  */
-export function useReplica(opts: { snapshot?: boolean; reset?: boolean } = {}): { server: ReplicaServer; snapshot: string } {
+export function useReplica(opts: { snapshot?: boolean; reset?: boolean } = {}): {
+  server: ReplicaServer;
+  snapshot: string;
+} {
   const state = { server: undefined as unknown as ReplicaServer, snapshot: "" };
   beforeAll(async () => {
     state.server = await startReplica();

@@ -54,13 +54,40 @@ describe("hostile input to extract, normalise and convert", () => {
   }, 60_000);
 
   it("survives closing tags removed and markup shuffled in", () => {
-    const pieces = ["<p>", "</p>", "<div>", "</div>", "<figure>", "<figcaption>", "<img src=x>", "<br>", "<strong>", "<table><tr><td>", "<!--", "-->", "<script>", "</script>", "<![CDATA[", "&", "&#0;", "&#x110000;", "<a href='javascript:alert(1)'>", "<a href='../../../etc/passwd'>", "</body>", "<html>"];
+    const pieces = [
+      "<p>",
+      "</p>",
+      "<div>",
+      "</div>",
+      "<figure>",
+      "<figcaption>",
+      "<img src=x>",
+      "<br>",
+      "<strong>",
+      "<table><tr><td>",
+      "<!--",
+      "-->",
+      "<script>",
+      "</script>",
+      "<![CDATA[",
+      "&",
+      "&#0;",
+      "&#x110000;",
+      "<a href='javascript:alert(1)'>",
+      "<a href='../../../etc/passwd'>",
+      "</body>",
+      "<html>",
+    ];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: page.length }), fc.constantFrom(...pieces)), { maxLength: 20 }), fc.boolean(), (inserts, stripClosing) => {
-        let html = stripClosing ? page.replace(/<\/(p|div|figure|span|strong)>/g, "") : page;
-        for (const [at, piece] of inserts) html = html.slice(0, at) + piece + html.slice(at);
-        throughTheCore(html);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: page.length }), fc.constantFrom(...pieces)), { maxLength: 20 }),
+        fc.boolean(),
+        (inserts, stripClosing) => {
+          let html = stripClosing ? page.replace(/<\/(p|div|figure|span|strong)>/g, "") : page;
+          for (const [at, piece] of inserts) html = html.slice(0, at) + piece + html.slice(at);
+          throughTheCore(html);
+        },
+      ),
       { numRuns: 150 },
     );
   }, 60_000);
@@ -68,12 +95,16 @@ describe("hostile input to extract, normalise and convert", () => {
   it("survives 10,000 levels of nesting in the body", () => {
     const deep = "<div><span>".repeat(10_000) + "djupt nere" + "</span></div>".repeat(10_000);
     const unclosed = "<div>".repeat(10_000) + "<p>aldrig stängd";
-    for (const inner of [deep, unclosed, "<blockquote>".repeat(10_000), "<ul><li>".repeat(5_000)]) throughTheCore(page.slice(0, bodyStart) + inner + page.slice(bodyStart));
+    for (const inner of [deep, unclosed, "<blockquote>".repeat(10_000), "<ul><li>".repeat(5_000)])
+      throughTheCore(page.slice(0, bodyStart) + inner + page.slice(bodyStart));
   }, 60_000);
 
   it("survives a 50 MB page", () => {
     const paragraph = `<p>Samordningsförbundet i Haninge stöttar människor som står långt från arbetsmarknaden – även de som ”hamnat mellan stolarna”.</p>\n`;
-    const huge = page.slice(0, bodyStart) + paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph))) + page.slice(bodyStart);
+    const huge =
+      page.slice(0, bodyStart) +
+      paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph))) +
+      page.slice(bodyStart);
     expect(Buffer.byteLength(huge)).toBeGreaterThan(50 * 1024 * 1024);
     const post = throughTheCore(huge);
     expect(post?.bodyHtml.length ?? 0).toBeGreaterThan(1_000_000);
@@ -81,22 +112,83 @@ describe("hostile input to extract, normalise and convert", () => {
 
   it("survives random bytes and Swedish letters, decoded either way", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.string({ unit: fc.constantFrom(...SWEDISH, "<", ">", "&", "p", " ", "\n"), maxLength: 2000 }), (bytes, text) => {
-        for (const charset of ["text/html; charset=utf-8", "text/html; charset=iso-8859-1", "text/html"]) throughTheCore(decodeBody(Buffer.from(bytes), charset).text);
-        throughTheCore(page.slice(0, bodyStart) + text + page.slice(bodyStart));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.string({ unit: fc.constantFrom(...SWEDISH, "<", ">", "&", "p", " ", "\n"), maxLength: 2000 }),
+        (bytes, text) => {
+          for (const charset of ["text/html; charset=utf-8", "text/html; charset=iso-8859-1", "text/html"])
+            throughTheCore(decodeBody(Buffer.from(bytes), charset).text);
+          throughTheCore(page.slice(0, bodyStart) + text + page.slice(bodyStart));
+        },
+      ),
       { numRuns: 100 },
     );
   }, 60_000);
 
   it("keeps hostile titles as text: YAML intact, paths inside the output", () => {
-    const titles = ['"; rm -rf / #', "---\ntitle: pwned\n---", "../../../../etc/passwd", "..\\..\\windows", "/absolut/sökväg", "title: x\nslug: ../../x", "{{ site.title }} {% raw %}", "<script>alert(1)</script>", "\u202eevil\u202c", "NUL\u0000tecken", "a".repeat(5000), "🙂".repeat(300), "   ", ":", "- lista", "? nyckel", "*alias", "&ankare", "!!python/object", "@", "`kod`", "#"];
-    const titled = (t: string) => page.replace(/(<h1[^>]*>)[\s\S]*?(<\/h1>)/, `$1${t.replace(/&/g, "&amp;").replace(/</g, "&lt;")}$2`).replace(/<title>[\s\S]*?<\/title>/, `<title>${t.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</title>`);
+    const titles = [
+      '"; rm -rf / #',
+      "---\ntitle: pwned\n---",
+      "../../../../etc/passwd",
+      "..\\..\\windows",
+      "/absolut/sökväg",
+      "title: x\nslug: ../../x",
+      "{{ site.title }} {% raw %}",
+      "<script>alert(1)</script>",
+      "\u202eevil\u202c",
+      "NUL\u0000tecken",
+      "a".repeat(5000),
+      "🙂".repeat(300),
+      "   ",
+      ":",
+      "- lista",
+      "? nyckel",
+      "*alias",
+      "&ankare",
+      "!!python/object",
+      "@",
+      "`kod`",
+      "#",
+    ];
+    const titled = (t: string) =>
+      page
+        .replace(/(<h1[^>]*>)[\s\S]*?(<\/h1>)/, `$1${t.replace(/&/g, "&amp;").replace(/</g, "&lt;")}$2`)
+        .replace(/<title>[\s\S]*?<\/title>/, `<title>${t.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</title>`);
     for (const t of titles) throughTheCore(titled(t));
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...SWEDISH, '"', "'", ":", "#", "\n", "/", ".", "\\", "-", "{", "}", "[", "]", "|", ">", "*", "&", "!", "%", "@", "`", " "), maxLength: 80 }), (t) => {
-        throughTheCore(titled(t));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            ...SWEDISH,
+            '"',
+            "'",
+            ":",
+            "#",
+            "\n",
+            "/",
+            ".",
+            "\\",
+            "-",
+            "{",
+            "}",
+            "[",
+            "]",
+            "|",
+            ">",
+            "*",
+            "&",
+            "!",
+            "%",
+            "@",
+            "`",
+            " ",
+          ),
+          maxLength: 80,
+        }),
+        (t) => {
+          throughTheCore(titled(t));
+        },
+      ),
       { numRuns: 300 },
     );
   }, 60_000);

@@ -24,7 +24,8 @@ import { listFiles, ROOT, tempDir } from "./helpers.js";
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 const hasHugo = spawnSync("hugo", ["version"]).status === 0;
-if ((!hasChromium || !hasHugo) && process.env.CI) throw new Error("hugo and chromium are needed: .ci/run installs them (apt-get install -y hugo chromium)");
+if ((!hasChromium || !hasHugo) && process.env.CI)
+  throw new Error("hugo and chromium are needed: .ci/run installs them (apt-get install -y hugo chromium)");
 
 const profile = loadProfile();
 const POSTS = 24;
@@ -77,8 +78,20 @@ const PIECES = [
   "Ö",
 ];
 
-const hostile = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
-const fields = fc.record({ title: hostile, tag: hostile, alt: hostile, caption: hostile, text: hostile, linkText: hostile, href: hostile, embed: hostile, raw: fc.constantFrom(...PIECES.filter((p) => p.startsWith("<"))) });
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(""));
+const fields = fc.record({
+  title: hostile,
+  tag: hostile,
+  alt: hostile,
+  caption: hostile,
+  text: hostile,
+  linkText: hostile,
+  href: hostile,
+  embed: hostile,
+  raw: fc.constantFrom(...PIECES.filter((p) => p.startsWith("<"))),
+});
 type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
 
 // The test's own escaping, to put text into the source page as an author's editor would have.
@@ -122,10 +135,23 @@ interface Census {
 let browser: Browser;
 const samples = fc.sample(fields, { numRuns: POSTS, seed: 20261203 });
 const sources = samples.map((f, i) => ({ f, ...sourcePage(f, 45900000 + i) }));
-const posts: Post[] = sources.map((s) => extractPost(s.html, s.url, profile, { leadMaxChars: 300, typography: true })).filter((p): p is Post => p !== null);
+const posts: Post[] = sources
+  .map((s) => extractPost(s.html, s.url, profile, { leadMaxChars: 300, typography: true }))
+  .filter((p): p is Post => p !== null);
 
 beforeAll(async () => {
-  if (hasChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  if (hasChromium)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -153,9 +179,21 @@ async function census(file: string): Promise<{ census: Census; dialogs: string[]
     const urlAttrs = ["href", "src", "action", "formaction", "srcdoc", "xlink:href", "data"];
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-      dangerous: Array.from(document.querySelectorAll("script, iframe, object, embed, svg, style, form, input, textarea, button, base, link, meta")).map((e) => e.outerHTML.slice(0, 80)),
-      handlers: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
-      badUrls: all.flatMap((e) => urlAttrs.map((n) => e.getAttribute(n) ?? "").filter((v) => /^\s*(javascript|vbscript|data):/i.test(v.replace(/[\t\n\r]/g, "")))),
+      dangerous: Array.from(
+        document.querySelectorAll(
+          "script, iframe, object, embed, svg, style, form, input, textarea, button, base, link, meta",
+        ),
+      ).map((e) => e.outerHTML.slice(0, 80)),
+      handlers: all.flatMap((e) =>
+        Array.from(e.attributes)
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${e.tagName} ${a.name}`),
+      ),
+      badUrls: all.flatMap((e) =>
+        urlAttrs
+          .map((n) => e.getAttribute(n) ?? "")
+          .filter((v) => /^\s*(javascript|vbscript|data):/i.test(v.replace(/[\t\n\r]/g, ""))),
+      ),
       img: document.querySelectorAll("img").length,
       // A web address written as text is made a link by Hugo's linkify (GFM autolinks): not an element
       // the content smuggled in, so not counted (its scheme is checked with the others above).
@@ -192,7 +230,12 @@ describe("hostile strings in every field", () => {
     const plan = planSite(posts, new Map(), new Map(), convertOptions(profile, { layout: "eleventy" }));
     for (const doc of plan.docs) {
       const fm = /^---\n([\s\S]*?)\n---\n/.exec(doc.text)?.[1] ?? "";
-      const data = yaml.load(fm) as { title: unknown; tags: unknown[]; source_id: unknown; images: { alt: unknown; caption: unknown }[] };
+      const data = yaml.load(fm) as {
+        title: unknown;
+        tags: unknown[];
+        source_id: unknown;
+        images: { alt: unknown; caption: unknown }[];
+      };
       const post = posts.find((p) => p.id === String(data.source_id));
       expect(post, doc.path).toBeDefined();
       expect(data.title).toBe(post?.title);
@@ -212,7 +255,11 @@ describe("hostile strings in every field", () => {
         mkdirSync(dirname(join(site, path)), { recursive: true });
         writeFileSync(join(site, path), data);
       }
-      const run = spawnSync(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site", "--quiet"], { cwd: site, encoding: "utf8" });
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site", "--quiet"],
+        { cwd: site, encoding: "utf8" },
+      );
       expect(run.status, run.stderr + run.stdout).toBe(0);
       const pages = listFiles(join(site, "_site/posts"), "index.html");
       expect(pages).toHaveLength(POSTS);
@@ -225,29 +272,45 @@ describe("hostile strings in every field", () => {
     }, 180_000);
   });
 
-  describe.skipIf(!hasChromium || !hasHugo)("built by Hugo with --figures html and raw HTML on, opened in Chromium", () => {
-    it("runs no script, shows no element the source did not have, and shows each title as written", async () => {
-      const site = tempDir("hostile-hugo-");
-      const plan = planSite(posts, new Map(), new Map(), convertOptions(profile, { layout: "hugo", figures: "html" }));
-      for (const [path, data] of plan.files) {
-        mkdirSync(dirname(join(site, path)), { recursive: true });
-        writeFileSync(join(site, path), data);
-      }
-      writeFileSync(join(site, "hugo.toml"), 'baseURL = "https://www.example.org/"\ntitle = "MIA"\n[markup.goldmark.renderer]\nunsafe = true\n');
-      mkdirSync(join(site, "layouts/_default"), { recursive: true });
-      writeFileSync(join(site, "layouts/_default/single.html"), "<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n");
-      writeFileSync(join(site, "layouts/_default/list.html"), "<!DOCTYPE html><html><body></body></html>\n");
-      const run = spawnSync("hugo", ["--source", site, "--destination", join(site, "public"), "--quiet"], { encoding: "utf8" });
-      expect(run.status, run.stderr + run.stdout).toBe(0);
-      for (const doc of plan.docs) {
-        const post = posts.find((p) => doc.text.includes(`source_id: "${p.id}"`));
-        expect(post, doc.path).toBeDefined();
-        if (!post) continue;
-        const page = join(site, "public", doc.path.replace(/^content\//, "").replace(/index\.md$/, "index.html"));
-        const result = await census(page);
-        expectSafe(result, post, `hugo ${doc.path}`);
-        expect(result.census.h1, doc.path).toBe(post.title);
-      }
-    }, 180_000);
-  });
+  describe.skipIf(!hasChromium || !hasHugo)(
+    "built by Hugo with --figures html and raw HTML on, opened in Chromium",
+    () => {
+      it("runs no script, shows no element the source did not have, and shows each title as written", async () => {
+        const site = tempDir("hostile-hugo-");
+        const plan = planSite(
+          posts,
+          new Map(),
+          new Map(),
+          convertOptions(profile, { layout: "hugo", figures: "html" }),
+        );
+        for (const [path, data] of plan.files) {
+          mkdirSync(dirname(join(site, path)), { recursive: true });
+          writeFileSync(join(site, path), data);
+        }
+        writeFileSync(
+          join(site, "hugo.toml"),
+          'baseURL = "https://www.example.org/"\ntitle = "MIA"\n[markup.goldmark.renderer]\nunsafe = true\n',
+        );
+        mkdirSync(join(site, "layouts/_default"), { recursive: true });
+        writeFileSync(
+          join(site, "layouts/_default/single.html"),
+          "<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n",
+        );
+        writeFileSync(join(site, "layouts/_default/list.html"), "<!DOCTYPE html><html><body></body></html>\n");
+        const run = spawnSync("hugo", ["--source", site, "--destination", join(site, "public"), "--quiet"], {
+          encoding: "utf8",
+        });
+        expect(run.status, run.stderr + run.stdout).toBe(0);
+        for (const doc of plan.docs) {
+          const post = posts.find((p) => doc.text.includes(`source_id: "${p.id}"`));
+          expect(post, doc.path).toBeDefined();
+          if (!post) continue;
+          const page = join(site, "public", doc.path.replace(/^content\//, "").replace(/index\.md$/, "index.html"));
+          const result = await census(page);
+          expectSafe(result, post, `hugo ${doc.path}`);
+          expect(result.census.h1, doc.path).toBe(post.title);
+        }
+      }, 180_000);
+    },
+  );
 });

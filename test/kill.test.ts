@@ -17,14 +17,40 @@ afterAll(async () => {
 });
 
 // The link cache lives in the output folder: each run here has its own, as a user's would.
-const args = (out: string) => ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "2"];
+const args = (out: string) => [
+  "migrate",
+  START,
+  "--out",
+  out,
+  "--map-origin",
+  `*=${server.url}`,
+  "--host-gap",
+  "0",
+  "--link-timeout",
+  "2",
+];
 /** Everything but the snapshot, whose journal records when each page was fetched, and the link cache,
  *  which records when each link was checked. */
-const output = (dir: string) => new Map(listFiles(dir, "").filter((f) => !f.includes("/snapshot/") && !f.endsWith("/.mia-migrate/link-cache.json")).map((f) => [f.slice(dir.length), readFileSync(f)]));
+const output = (dir: string) =>
+  new Map(
+    listFiles(dir, "")
+      .filter((f) => !f.includes("/snapshot/") && !f.endsWith("/.mia-migrate/link-cache.json"))
+      .map((f) => [f.slice(dir.length), readFileSync(f)]),
+  );
 
 function runAndKill(out: string, cwd: string, afterMs: number): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", join(ROOT, "node_modules/tsx/dist/loader.mjs"), join(ROOT, "src/cli/main.ts"), "--quiet", ...args(out)], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        join(ROOT, "node_modules/tsx/dist/loader.mjs"),
+        join(ROOT, "src/cli/main.ts"),
+        "--quiet",
+        ...args(out),
+      ],
+      { cwd, stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), afterMs);

@@ -18,7 +18,14 @@ let server: ReplicaServer;
 let snapshot: string;
 let out: string;
 
-const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({ ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000, backoffMs: 20, ...over });
+const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({
+  ...defaults.links,
+  userAgent: defaults.userAgent,
+  siteGapMs: 0,
+  timeoutMs: 1000,
+  backoffMs: 20,
+  ...over,
+});
 const options = (over: Partial<CheckOptions> = {}): CheckOptions => ({
   snapshotDir: snapshot,
   outDir: out,
@@ -54,29 +61,66 @@ describe("check-links on the replica", () => {
   });
 
   it("reports every broken link of the ground truth with its post and link text, and nothing else", () => {
-    const want = expectedPosts().flatMap((p) => p.links.filter((l) => l.verdict === "broken").map((l) => `${p.id} ${l.text} ${l.href}`)).sort();
-    const got = report.findings.filter((f) => f.rule === "broken-link" || f.rule === "dead-internal-link").map((f) => `${f.postId} ${f.text} ${f.url}`).sort();
+    const want = expectedPosts()
+      .flatMap((p) => p.links.filter((l) => l.verdict === "broken").map((l) => `${p.id} ${l.text} ${l.href}`))
+      .sort();
+    const got = report.findings
+      .filter((f) => f.rule === "broken-link" || f.rule === "dead-internal-link")
+      .map((f) => `${f.postId} ${f.text} ${f.url}`)
+      .sort();
     expect(got).toEqual(want);
     expect(report.summary.links.broken).toBe(want.length);
   });
 
   it("gives each broken link its reason", () => {
-    expect(linkOf(report, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "broken", status: 404, reason: "404" });
+    expect(linkOf(report, "https://www.rsmh.se/brukarrevision/")).toMatchObject({
+      verdict: "broken",
+      status: 404,
+      reason: "404",
+    });
     expect(linkOf(report, "https://www.varna.nu/mia")).toMatchObject({ verdict: "broken", reason: "410" });
     expect(linkOf(report, "https://star.dk/bip")).toMatchObject({ verdict: "broken", reason: "500" });
-    expect(linkOf(report, "https://www.sweco.se/utvardering-mia/")).toMatchObject({ verdict: "broken", reason: "timeout" });
-    expect(linkOf(report, "https://www.miaprojektet.se/2019/01/15/fika-i-jordbro-41560000")).toMatchObject({ verdict: "broken", reason: "404 (dead internal link)", source: "snapshot" });
+    expect(linkOf(report, "https://www.sweco.se/utvardering-mia/")).toMatchObject({
+      verdict: "broken",
+      reason: "timeout",
+    });
+    expect(linkOf(report, "https://www.miaprojektet.se/2019/01/15/fika-i-jordbro-41560000")).toMatchObject({
+      verdict: "broken",
+      reason: "404 (dead internal link)",
+      source: "snapshot",
+    });
   });
 
   it("tells redirects (with the chain and the URL to use) and bot walls apart", () => {
-    expect(linkOf(report, "https://finsamstockholmslan.se/kalendarium/")).toMatchObject({ verdict: "redirected", permanent: true, finalUrl: "https://finsamstockholmslan.se/kalender/", chain: [{ url: "https://finsamstockholmslan.se/kalendarium/", status: 301 }] });
-    expect(linkOf(report, "http://sida.se/")).toMatchObject({ verdict: "redirected", finalUrl: "https://www.sida.se/" });
+    expect(linkOf(report, "https://finsamstockholmslan.se/kalendarium/")).toMatchObject({
+      verdict: "redirected",
+      permanent: true,
+      finalUrl: "https://finsamstockholmslan.se/kalender/",
+      chain: [{ url: "https://finsamstockholmslan.se/kalendarium/", status: 301 }],
+    });
+    expect(linkOf(report, "http://sida.se/")).toMatchObject({
+      verdict: "redirected",
+      finalUrl: "https://www.sida.se/",
+    });
     expect(linkOf(report, "http://sida.se/")?.chain.map((h) => h.url)).toEqual(["http://sida.se/", "https://sida.se/"]);
-    expect(linkOf(report, "https://www.linkedin.com/company/miaprojektet")).toMatchObject({ verdict: "unverifiable", reason: "999 (bot wall)" });
-    expect(linkOf(report, "https://www.huskurage.se/")).toMatchObject({ verdict: "unverifiable", reason: "403 (cf-mitigated challenge)" });
-    expect(linkOf(report, "https://www.instagram.com/annikastrandhall/")).toMatchObject({ verdict: "unverifiable", reason: "429 after retries" });
+    expect(linkOf(report, "https://www.linkedin.com/company/miaprojektet")).toMatchObject({
+      verdict: "unverifiable",
+      reason: "999 (bot wall)",
+    });
+    expect(linkOf(report, "https://www.huskurage.se/")).toMatchObject({
+      verdict: "unverifiable",
+      reason: "403 (cf-mitigated challenge)",
+    });
+    expect(linkOf(report, "https://www.instagram.com/annikastrandhall/")).toMatchObject({
+      verdict: "unverifiable",
+      reason: "429 after retries",
+    });
     expect(linkOf(report, "mailto:helena.bajlo@haninge.se")).toMatchObject({ verdict: "ok" });
-    expect([...new Set(report.findings.filter((f) => f.rule === "redirected-link").map((f) => f.url))].sort()).toEqual(["http://sida.se/", "http://www.esf.se/", "https://finsamstockholmslan.se/kalendarium/"]);
+    expect([...new Set(report.findings.filter((f) => f.rule === "redirected-link").map((f) => f.url))].sort()).toEqual([
+      "http://sida.se/",
+      "http://www.esf.se/",
+      "https://finsamstockholmslan.se/kalendarium/",
+    ]);
   });
 
   it("locates every finding: post, file and line, and the text concerned", () => {
@@ -89,14 +133,20 @@ describe("check-links on the replica", () => {
   });
 
   it("checks fragments into pages of the old site against the ids on the page", () => {
-    expect(report.findings.filter((f) => f.rule === "missing-fragment").map((f) => [f.postId, f.text, f.message])).toEqual([["45850120", "hela programmet", 'no element with id "programmet" on the page']]);
+    expect(
+      report.findings.filter((f) => f.rule === "missing-fragment").map((f) => [f.postId, f.text, f.message]),
+    ).toEqual([["45850120", "hela programmet", 'no element with id "programmet" on the page']]);
   });
 
   it("finds the content problems the replica holds", () => {
     const rules = (id: string) => report.findings.filter((f) => f.rule === id);
     expect(rules("image-without-alt").map((f) => f.postId)).toEqual(["42311930"]);
-    expect(rules("manual-hyphenation").map((f) => f.text)).toEqual(expect.arrayContaining(["Samordnings-förbundet", "projekt-målen"]));
-    expect(rules("http-link").map((f) => f.url)).toEqual(expect.arrayContaining(["http://www.esf.se/", "http://sida.se/", "http://www.jamstall.nu/"]));
+    expect(rules("manual-hyphenation").map((f) => f.text)).toEqual(
+      expect.arrayContaining(["Samordnings-förbundet", "projekt-målen"]),
+    );
+    expect(rules("http-link").map((f) => f.url)).toEqual(
+      expect.arrayContaining(["http://www.esf.se/", "http://sida.se/", "http://www.jamstall.nu/"]),
+    );
     expect(rules("template-text")).toEqual([]);
     expect(rules("encoding-damage")).toEqual([]);
     expect(rules("fidelity")).toEqual([]);
@@ -120,7 +170,9 @@ describe("rewritten links, checked against the output tree offline", () => {
     expect((await checkAndReport(options())).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
     const hugo = tempDir();
     convertSnapshot(snapshot, hugo, convertOptions(profile, { layout: "hugo" }));
-    expect((await checkAndReport(options({ outDir: hugo }))).findings.filter((f) => f.rule === "missing-target")).toEqual([]);
+    expect(
+      (await checkAndReport(options({ outDir: hugo }))).findings.filter((f) => f.rule === "missing-target"),
+    ).toEqual([]);
   });
 
   it("reports a copied file or a page that is no longer there, with its file and line", async () => {
@@ -130,8 +182,13 @@ describe("rewritten links, checked against the output tree offline", () => {
     const image = /\]\((\/assets\/gita-rajan-[0-9a-f]{8}\.jpg)\)/.exec(readFileSync(gita, "utf8"))?.[1] ?? "";
     rmSync(join(copy, image));
     rmSync(join(copy, "posts/2021/11/ring-innan-valdet-eskalerar.md"));
-    const found = (await checkAndReport(options({ outDir: copy }))).findings.filter((f) => f.rule === "missing-target" && f.postId === "45881233");
-    expect(found.map((f) => f.message)).toEqual([`the link target ${image} is not in the output`, "the link target /posts/2021/11/ring-innan-valdet-eskalerar/ is not in the output"]);
+    const found = (await checkAndReport(options({ outDir: copy }))).findings.filter(
+      (f) => f.rule === "missing-target" && f.postId === "45881233",
+    );
+    expect(found.map((f) => f.message)).toEqual([
+      `the link target ${image} is not in the output`,
+      "the link target /posts/2021/11/ring-innan-valdet-eskalerar/ is not in the output",
+    ]);
     const lines = readFileSync(gita, "utf8").split("\n");
     for (const f of found) expect(lines[(f.line ?? 0) - 1]).toContain(f.url);
   });
@@ -179,7 +236,16 @@ describe("requests", () => {
 
 describe("re-classified status codes (--status-verdict, or status-verdict: in the config file)", () => {
   it("gives a status the verdict the user chose, and leaves the others alone", async () => {
-    const r = await checkAndReport(options({ settings: settings({ statusVerdicts: new Map([[999, "ok"], [410, "unverifiable"]]) }) }));
+    const r = await checkAndReport(
+      options({
+        settings: settings({
+          statusVerdicts: new Map([
+            [999, "ok"],
+            [410, "unverifiable"],
+          ]),
+        }),
+      }),
+    );
     expect(linkOf(r, "https://www.linkedin.com/company/miaprojektet")).toMatchObject({ verdict: "ok", status: 999 });
     expect(linkOf(r, "https://www.varna.nu/mia")).toMatchObject({ verdict: "unverifiable", status: 410 });
     expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "broken", status: 404 });
@@ -191,8 +257,13 @@ describe("links excluded by the user (--skip-link, or skip-link: in the config f
   it("never requests them, reports them as skipped with the pattern, and checks the rest", async () => {
     const r = await checkAndReport(options({ settings: settings({ skip: [/^https:\/\/www\.rsmh\.se\//] }) }));
     expect(server.log.filter((e) => e.host === "www.rsmh.se")).toEqual([]);
-    expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({ verdict: "skipped", reason: "excluded by --skip-link ^https:\\/\\/www\\.rsmh\\.se\\/" });
-    expect(r.findings.some((f) => f.url === "https://www.rsmh.se/brukarrevision/" && f.rule === "broken-link")).toBe(false);
+    expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({
+      verdict: "skipped",
+      reason: "excluded by --skip-link ^https:\\/\\/www\\.rsmh\\.se\\/",
+    });
+    expect(r.findings.some((f) => f.url === "https://www.rsmh.se/brukarrevision/" && f.rule === "broken-link")).toBe(
+      false,
+    );
     expect(linkOf(r, "https://www.linkedin.com/company/miaprojektet")?.verdict).toBe("unverifiable");
   });
 });

@@ -54,32 +54,39 @@ describe("a migration of the replica", () => {
     expect(ids.length).toBe(new Set(ids).size);
   });
 
-  it.each(expected.map((p) => [p.id, p] as const))("post %s: title, date, tags, captions and source URL", (_id, want) => {
-    const doc = docs.get(want.id);
-    expect(doc, `post ${want.id} missing`).toBeDefined();
-    if (!doc) return;
-    expect(doc.fm.title).toBe(want.title);
-    expect(String(doc.fm.date).slice(0, 10)).toBe(want.date);
-    expect(doc.fm.tags).toEqual(want.tags);
-    expect(doc.fm.source_url).toBe(want.url);
-    expect(doc.fm.images.map((i) => i.caption)).toEqual(want.images.map((i) => i.caption));
-    // Each image is a local copy under an ASCII name, with the bytes the old site served.
-    expect(doc.fm.images.length).toBe(want.images.length);
-    doc.fm.images.forEach((img, i) => {
-      const old = want.images[i]?.src ?? "";
-      const base = old.split("/").pop()?.replace(/\.jpg$|\.png$/, "") ?? "";
-      expect(img.src).toMatch(new RegExp(`^/assets/${base}-[0-9a-f]{8}\\.(jpg|png)$`));
-      const served = server.site.resolve(new URL(old).pathname).body;
-      expect(readFileSync(join(out, img.src)).equals(served)).toBe(true);
-      expect(doc.body).toContain(`](${img.src})`);
-    });
-    // Each caption is visible exactly once in the body.
-    for (const img of want.images) {
-      if (!img.caption) continue;
-      const visible = doc.body.split("\n").filter((l) => l === `*${img.caption}*`);
-      expect(visible.length, img.caption).toBe(1);
-    }
-  });
+  it.each(expected.map((p) => [p.id, p] as const))(
+    "post %s: title, date, tags, captions and source URL",
+    (_id, want) => {
+      const doc = docs.get(want.id);
+      expect(doc, `post ${want.id} missing`).toBeDefined();
+      if (!doc) return;
+      expect(doc.fm.title).toBe(want.title);
+      expect(String(doc.fm.date).slice(0, 10)).toBe(want.date);
+      expect(doc.fm.tags).toEqual(want.tags);
+      expect(doc.fm.source_url).toBe(want.url);
+      expect(doc.fm.images.map((i) => i.caption)).toEqual(want.images.map((i) => i.caption));
+      // Each image is a local copy under an ASCII name, with the bytes the old site served.
+      expect(doc.fm.images.length).toBe(want.images.length);
+      doc.fm.images.forEach((img, i) => {
+        const old = want.images[i]?.src ?? "";
+        const base =
+          old
+            .split("/")
+            .pop()
+            ?.replace(/\.jpg$|\.png$/, "") ?? "";
+        expect(img.src).toMatch(new RegExp(`^/assets/${base}-[0-9a-f]{8}\\.(jpg|png)$`));
+        const served = server.site.resolve(new URL(old).pathname).body;
+        expect(readFileSync(join(out, img.src)).equals(served)).toBe(true);
+        expect(doc.body).toContain(`](${img.src})`);
+      });
+      // Each caption is visible exactly once in the body.
+      for (const img of want.images) {
+        if (!img.caption) continue;
+        const visible = doc.body.split("\n").filter((l) => l === `*${img.caption}*`);
+        expect(visible.length, img.caption).toBe(1);
+      }
+    },
+  );
 
   it("keeps the canonical old path of every post among its aliases", () => {
     for (const want of expected) {
@@ -102,8 +109,16 @@ describe("a migration of the replica", () => {
   });
 
   it("lists the dead internal links among the problems", () => {
-    const problems = JSON.parse(readFileSync(join(out, "report/problems.json"), "utf8")) as { kind: string; url: string }[];
-    expect(problems.filter((p) => p.kind === "not-found").map((p) => p.url).sort()).toEqual(
+    const problems = JSON.parse(readFileSync(join(out, "report/problems.json"), "utf8")) as {
+      kind: string;
+      url: string;
+    }[];
+    expect(
+      problems
+        .filter((p) => p.kind === "not-found")
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual(
       [
         "https://www.miaprojektet.se/2017/10/03/studiebes%C3%B6k-39700000",
         "https://www.miaprojektet.se/2019/01/15/fika-i-jordbro-41560000",

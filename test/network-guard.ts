@@ -13,9 +13,10 @@ const attempts = (store.__networkGuardAttempts ??= []);
 const inChild = process.env.MIA_NETWORK_GUARD_CHILD === "1";
 
 // However the CLI ends (process.exit with its own code), an attempt makes it exit 97.
-if (inChild) process.on("exit", () => {
-  if (attempts.length) process.exitCode = 97;
-});
+if (inChild)
+  process.on("exit", () => {
+    if (attempts.length) process.exitCode = 97;
+  });
 
 function refused(what: string): Error {
   attempts.push(what);
@@ -29,7 +30,10 @@ function refused(what: string): Error {
 
 type Connect = (this: net.Socket, ...args: unknown[]) => net.Socket;
 const connect = net.Socket.prototype.connect as unknown as Connect;
-(net.Socket.prototype as unknown as { connect: Connect }).connect = function (this: net.Socket, ...args: unknown[]): net.Socket {
+(net.Socket.prototype as unknown as { connect: Connect }).connect = function (
+  this: net.Socket,
+  ...args: unknown[]
+): net.Socket {
   const first = args[0];
   const opts = (Array.isArray(first) ? first[0] : first) as { host?: unknown; path?: unknown } | number | undefined;
   let host: string | undefined;

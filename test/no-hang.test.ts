@@ -11,7 +11,17 @@ import { cli, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
 const replica = useReplica({ reset: true });
 
-const crawlArgs = (...more: string[]) => ["crawl", START, "--snapshot", join(tempDir(), "snap"), "--map-origin", `*=${replica.server.url}`, "--host-gap", "0", ...more];
+const crawlArgs = (...more: string[]) => [
+  "crawl",
+  START,
+  "--snapshot",
+  join(tempDir(), "snap"),
+  "--map-origin",
+  `*=${replica.server.url}`,
+  "--host-gap",
+  "0",
+  ...more,
+];
 const POST = /-45881233$/;
 
 describe("a host that asks for long waits", () => {
@@ -26,7 +36,11 @@ describe("a host that asks for long waits", () => {
   });
 
   it("--time-limit ends a crawl paused by a Retry-After within the cap (exit 4, resumable)", async () => {
-    replica.server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
+    replica.server.faults.add({
+      path: "/aktuellt-39586750",
+      times: 1,
+      action: { kind: "status", status: 503, retryAfter: "300" },
+    });
     const r = await cli(["--quiet", ...crawlArgs("--time-limit", "2")]);
     expect(r.code).toBe(4);
   });
@@ -37,15 +51,24 @@ describe("a host that asks for long waits", () => {
     const r = await cli(crawlArgs());
     // Nothing fetched, so no post: exit 7, with the reason in its one line.
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/no post found from .*: robots\.txt asks for Crawl-delay 3600 s, more than the 60 s mia-migrate waits/);
+    expect(r.stderr).toMatch(
+      /no post found from .*: robots\.txt asks for Crawl-delay 3600 s, more than the 60 s mia-migrate waits/,
+    );
     expect(replica.server.log.slice(from).filter((e) => e.path !== "/robots.txt")).toHaveLength(0);
   });
 
   it("SIGTERM ends a crawl that waits on a paused host, and a rerun resumes", async () => {
-    replica.server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 503, retryAfter: "300" } });
+    replica.server.faults.add({
+      path: "/aktuellt-39586750",
+      times: 1,
+      action: { kind: "status", status: 503, retryAfter: "300" },
+    });
     const args = crawlArgs();
     const from = replica.server.log.length;
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {

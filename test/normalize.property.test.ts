@@ -10,8 +10,34 @@ import { SEED_LINES, misread } from "./normalize.test.js";
 const WORDS = [...new Set(SEED_LINES.flatMap((l) => l.split(/[\s\u00a0]+/)).filter(Boolean))];
 const word = fc.constantFrom(...WORDS);
 const swedish = fc.array(word, { minLength: 1, maxLength: 25 }).map((ws) => ws.join(" "));
-const SPICE = ['"', "“", "”", " - ", "-", "...", ",", " ,", "\u00a0", "\u00ad", "\u200b", "  ", "»", "«", "'", "13.00", "9:30", "2021-11-16", "\t", "\n", "Ã¥", "â€“", "\u0085"];
-const messy = fc.array(fc.oneof(word, fc.constantFrom(...SPICE), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((xs) => xs.join(""));
+const SPICE = [
+  '"',
+  "“",
+  "”",
+  " - ",
+  "-",
+  "...",
+  ",",
+  " ,",
+  "\u00a0",
+  "\u00ad",
+  "\u200b",
+  "  ",
+  "»",
+  "«",
+  "'",
+  "13.00",
+  "9:30",
+  "2021-11-16",
+  "\t",
+  "\n",
+  "Ã¥",
+  "â€“",
+  "\u0085",
+];
+const messy = fc
+  .array(fc.oneof(word, fc.constantFrom(...SPICE), fc.string({ maxLength: 4 })), { maxLength: 40 })
+  .map((xs) => xs.join(""));
 const on = { typography: true };
 const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/;
 
@@ -60,7 +86,12 @@ describe("normalisation properties", () => {
   it("makes ASCII slugs, unique over any set of titles", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(swedish, messy), { minLength: 1, maxLength: 30 }), (titles) => {
-        const slugs = [...uniqueSlugs(titles.map((t, i) => ({ t, i })), (x) => slugify(x.t)).values()];
+        const slugs = [
+          ...uniqueSlugs(
+            titles.map((t, i) => ({ t, i })),
+            (x) => slugify(x.t),
+          ).values(),
+        ];
         for (const s of slugs) expect(s).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
         expect(new Set(slugs).size).toBe(slugs.length);
       }),

@@ -13,7 +13,13 @@ import { ROOT } from "./helpers.js";
 
 /** UTF-8 read as windows-1252 the way browsers do it (the five unmapped bytes become C1 controls). */
 export function misread(text: string): string {
-  return [...Buffer.from(text, "utf8")].map((b) => ([0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b) ? String.fromCharCode(b) : iconv.decode(Buffer.from([b]), "windows-1252"))).join("");
+  return [...Buffer.from(text, "utf8")]
+    .map((b) =>
+      [0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)
+        ? String.fromCharCode(b)
+        : iconv.decode(Buffer.from([b]), "windows-1252"),
+    )
+    .join("");
 }
 
 export const SEED_LINES = ["000_e0f3cc2a6965f36b.txt", "001_4cabcbd08c3eccb6.txt"]
@@ -74,7 +80,9 @@ describe("whitespace", () => {
     const counts: RuleCounts = {};
     expect(fixCommaSpacing("trygga under tiden,kommer de inte", counts)).toBe("trygga under tiden, kommer de inte");
     expect(fixCommaSpacing("Bemötande , samverkan", counts)).toBe("Bemötande, samverkan");
-    expect(fixCommaSpacing("32,5 procent och helena.bajlo@haninge.se,x", counts)).toBe("32,5 procent och helena.bajlo@haninge.se,x");
+    expect(fixCommaSpacing("32,5 procent och helena.bajlo@haninge.se,x", counts)).toBe(
+      "32,5 procent och helena.bajlo@haninge.se,x",
+    );
     expect(counts).toEqual({ "comma-space": 1, "space-before-comma": 1 });
   });
 });
@@ -83,7 +91,10 @@ describe("typography", () => {
   it.each([
     ['under "En månad fri från våld".', "under ”En månad fri från våld”."],
     ["“Hej” sa hon", "”Hej” sa hon"],
-    ['”Mäns våld mot kvinnor är den yttersta formen av ojämställdhet."', "”Mäns våld mot kvinnor är den yttersta formen av ojämställdhet.”"],
+    [
+      '”Mäns våld mot kvinnor är den yttersta formen av ojämställdhet."',
+      "”Mäns våld mot kvinnor är den yttersta formen av ojämställdhet.”",
+    ],
     ["Voov - Veterinärer omtanke om våldsutsatta.", "Voov – Veterinärer omtanke om våldsutsatta."],
     ["23 november kl 13.00 - 14.00", "23 november kl 13.00–14.00"],
     ["kvinnor och män mellan 21-61 år.", "kvinnor och män mellan 21–61 år."],
@@ -93,7 +104,14 @@ describe("typography", () => {
   });
 
   it("leaves apostrophes, »…«, ISO dates, phone numbers, URLs and e-mail addresses alone", () => {
-    for (const t of ["»Citat« och 'apostrof'", "2021-11-16", "08-123 45 67", "https://us02web.zoom.us/j/84378388337?pwd=RnR0VkRQQ0xTUkxwMHNhWmU0RCtKUT09", "mejla helena.bajlo@haninge.se", "MIA-projektet"]) {
+    for (const t of [
+      "»Citat« och 'apostrof'",
+      "2021-11-16",
+      "08-123 45 67",
+      "https://us02web.zoom.us/j/84378388337?pwd=RnR0VkRQQ0xTUkxwMHNhWmU0RCtKUT09",
+      "mejla helena.bajlo@haninge.se",
+      "MIA-projektet",
+    ]) {
       expect(swedishTypography(t)).toBe(t);
     }
   });
@@ -102,14 +120,34 @@ describe("typography", () => {
     const counts: RuleCounts = {};
     normalizeInline('"Ring innan" - 13.00 - 14.00...', on, counts);
     expect(counts).toEqual({ quotes: 2, dash: 1, range: 1, ellipsis: 1 });
-    expect(normalizeInline('"Ring innan" - kl 9.00 - 10.00', { typography: false })).toBe('"Ring innan" - kl 9.00 - 10.00');
+    expect(normalizeInline('"Ring innan" - kl 9.00 - 10.00', { typography: false })).toBe(
+      '"Ring innan" - kl 9.00 - 10.00',
+    );
   });
 });
 
 describe("what is never changed", () => {
   it("keeps every typo of the seeds, manual hyphenation, capitalisation and numbers", () => {
     const text = SEED_LINES.map((l) => normalizeInline(l, on)).join("\n");
-    for (const word of ["organsiationen", "bedöming", "sägen", "Stockolms", "koncpet", "hundtatal", "Samordingsförbundet", "Södertrörn", "liknade", "arbetsätt", "stäcker", "projekt-målen", "MIA VärNA", "CM+HP=Sant", "326 deltagare", "101 män och 159 kvinnor", "32 procent"]) {
+    for (const word of [
+      "organsiationen",
+      "bedöming",
+      "sägen",
+      "Stockolms",
+      "koncpet",
+      "hundtatal",
+      "Samordingsförbundet",
+      "Södertrörn",
+      "liknade",
+      "arbetsätt",
+      "stäcker",
+      "projekt-målen",
+      "MIA VärNA",
+      "CM+HP=Sant",
+      "326 deltagare",
+      "101 män och 159 kvinnor",
+      "32 procent",
+    ]) {
       expect(text, word).toContain(word);
     }
   });
@@ -125,14 +163,21 @@ describe("slugs", () => {
   });
 
   it("are at most 80 characters, cut at a word", () => {
-    const slug = slugify("Deltagare som har en handläggare som generellt tror på deltagarens jobbmöjligheter har 32 procent större chans att få ett arbete");
+    const slug = slugify(
+      "Deltagare som har en handläggare som generellt tror på deltagarens jobbmöjligheter har 32 procent större chans att få ett arbete",
+    );
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toBe("deltagare-som-har-en-handlaggare-som-generellt-tror-pa-deltagarens");
   });
 
   it("are unique, with a stable suffix for the later of two", () => {
     const titles = ["Röster från projektet", "Röster från projektet", "Roster fran projektet"];
-    expect([...uniqueSlugs(titles.map((t, i) => ({ t, i })), (x) => slugify(x.t)).values()]).toEqual(["roster-fran-projektet", "roster-fran-projektet-2", "roster-fran-projektet-3"]);
+    expect([
+      ...uniqueSlugs(
+        titles.map((t, i) => ({ t, i })),
+        (x) => slugify(x.t),
+      ).values(),
+    ]).toEqual(["roster-fran-projektet", "roster-fran-projektet-2", "roster-fran-projektet-3"]);
   });
 });
 
@@ -153,7 +198,8 @@ describe("Swedish dates", () => {
   });
 
   it("rejects what is not a date", () => {
-    for (const t of ["30 februari 2021", "sept. 2021", "Läs hela inlägget", "13.00 - 14.00"]) expect(parseSwedishDate(t)).toBeNull();
+    for (const t of ["30 februari 2021", "sept. 2021", "Läs hela inlägget", "13.00 - 14.00"])
+      expect(parseSwedishDate(t)).toBeNull();
   });
 
   it("knows the Stockholm offset on either side of the clock change", () => {

@@ -33,9 +33,23 @@ function tree(dir: string): Map<string, string> {
 
 /** A site the user already has, in the folders each layout writes to. */
 const USER_FILES: Record<string, Record<string, string>> = {
-  plain: { "posts/2016/04/var-forsta-text.md": "---\ntitle: Vår första text\n---\nSkriven för hand.\n", "assets/css/site.css": "body { color: #222 }\n", "index.md": "# Hem\n" },
-  eleventy: { "posts/2016-04-01-var-forsta-text.md": "---\ntitle: Vår första text\n---\n", "assets/css/site.css": "body{}\n", "eleventy.config.js": "export default () => {};\n", "_includes/base.njk": "{{ content }}\n" },
-  hugo: { "content/about.md": "---\ntitle: Om oss\n---\n", "content/_index.md": "---\ntitle: MIA\n---\n", "content/posts/2016/var-forsta-text/index.md": "---\ntitle: x: [broken yaml\n---\n", "hugo.toml": "title = 'MIA'\n" },
+  plain: {
+    "posts/2016/04/var-forsta-text.md": "---\ntitle: Vår första text\n---\nSkriven för hand.\n",
+    "assets/css/site.css": "body { color: #222 }\n",
+    "index.md": "# Hem\n",
+  },
+  eleventy: {
+    "posts/2016-04-01-var-forsta-text.md": "---\ntitle: Vår första text\n---\n",
+    "assets/css/site.css": "body{}\n",
+    "eleventy.config.js": "export default () => {};\n",
+    "_includes/base.njk": "{{ content }}\n",
+  },
+  hugo: {
+    "content/about.md": "---\ntitle: Om oss\n---\n",
+    "content/_index.md": "---\ntitle: MIA\n---\n",
+    "content/posts/2016/var-forsta-text/index.md": "---\ntitle: x: [broken yaml\n---\n",
+    "hugo.toml": "title = 'MIA'\n",
+  },
 };
 
 function seed(out: string, files: Record<string, string>): void {
@@ -88,11 +102,14 @@ describe("an existing site folder as --out", () => {
   it("refuses, before writing anything, when a file of the user's stands where a post would go", () => {
     const out = tempDir();
     const probe = tempDir();
-    const place = convertSnapshot(replica.snapshot, probe, opts("plain")).written.find((f) => f.startsWith("posts/")) ?? "";
+    const place =
+      convertSnapshot(replica.snapshot, probe, opts("plain")).written.find((f) => f.startsWith("posts/")) ?? "";
     seed(out, { [place]: "the user's own text\n" });
     const before = tree(out);
     expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(UsageError);
-    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(/refusing to overwrite .* not written by mia-migrate/);
+    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(
+      /refusing to overwrite .* not written by mia-migrate/,
+    );
     expect(tree(out)).toEqual(before);
   });
 
@@ -130,7 +147,9 @@ describe("symbolic links in the output folder", () => {
     seed(elsewhere, { "keep.txt": "x" });
     mkdirSync(out);
     symlinkSync(elsewhere, join(out, "posts"));
-    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(/symbolic link .* leads out of the output directory/);
+    expect(() => convertSnapshot(replica.snapshot, out, opts("plain"))).toThrow(
+      /symbolic link .* leads out of the output directory/,
+    );
     expect(readdirSync(elsewhere)).toEqual(["keep.txt"]);
   });
 

@@ -18,7 +18,16 @@ afterAll(async () => {
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: "1", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        npm_config_audit: "false",
+        npm_config_fund: "false",
+        npm_config_update_notifier: "false",
+      },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -36,19 +45,41 @@ describe("npm pack", () => {
     expect(tarball).toBeDefined();
 
     const home = tempDir();
-    const install = await run("npm", ["install", "--offline", "--omit=dev", "--no-package-lock", join(packs, tarball ?? "")], home);
+    const install = await run(
+      "npm",
+      ["install", "--offline", "--omit=dev", "--no-package-lock", join(packs, tarball ?? "")],
+      home,
+    );
     expect(install.code, install.stderr).toBe(0);
     // Only what the tool needs at run time: no test runner, compiler or spelling dictionary.
-    for (const dev of ["vitest", "typescript", "tsx", "eslint", "@cspell/dict-sv", "playwright-core"]) expect(existsSync(join(home, "node_modules", dev)), dev).toBe(false);
+    for (const dev of ["vitest", "typescript", "tsx", "eslint", "@cspell/dict-sv", "playwright-core"])
+      expect(existsSync(join(home, "node_modules", dev)), dev).toBe(false);
     const bin = join(home, "node_modules/.bin/mia-migrate");
 
     const help = await run(bin, ["--help"], home);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: mia-migrate/);
-    for (const command of ["migrate", "crawl", "convert", "check-links", "verify", "snapshot", "init"]) expect(help.stdout).toContain(command);
+    for (const command of ["migrate", "crawl", "convert", "check-links", "verify", "snapshot", "init"])
+      expect(help.stdout).toContain(command);
 
     const out = join(home, "site");
-    const migrate = await run(bin, ["--quiet", "migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--link-timeout", "2"], home);
+    const migrate = await run(
+      bin,
+      [
+        "--quiet",
+        "migrate",
+        START,
+        "--out",
+        out,
+        "--map-origin",
+        `*=${server.url}`,
+        "--host-gap",
+        "0",
+        "--link-timeout",
+        "2",
+      ],
+      home,
+    );
     expect(migrate.stderr).toBe("");
     expect([0, 2]).toContain(migrate.code); // 2: the replica's dead links are found (without --strict, 0)
     expect(listFiles(join(out, "posts"), ".md")).toHaveLength(65);

@@ -32,12 +32,16 @@ describe("profile validation", () => {
   it("loads the MIA profile", () => {
     const p = loadProfile();
     expect(p.origin).toBe("https://www.miaprojektet.se");
-    expect(p.pages.post.exec("/2018/11/27/stora-könsskillnader-i-mia-projektets-asf-41098605")?.groups?.id).toBe("41098605");
+    expect(p.pages.post.exec("/2018/11/27/stora-könsskillnader-i-mia-projektets-asf-41098605")?.groups?.id).toBe(
+      "41098605",
+    );
   });
 
   it("names an unknown key", () => {
     const file = withChange((p) => ((p.post as Record<string, unknown>).titel = "h1"));
-    expect(errorOf(file)).toBe(`profile ${file}: post.titel: unknown key (known keys: container, title, body, tags, image, imageCaption, strip, titleSuffix, date)`);
+    expect(errorOf(file)).toBe(
+      `profile ${file}: post.titel: unknown key (known keys: container, title, body, tags, image, imageCaption, strip, titleSuffix, date)`,
+    );
   });
 
   it("names a selector that does not parse", () => {
@@ -61,6 +65,8 @@ describe("profile validation", () => {
     const file = join(tempDir(), "broken.yaml");
     writeFileSync(file, "name: mia\npost:\n  title: [unclosed\n");
     expect(errorOf(file)).toMatch(new RegExp(`^profile ${file}: line \\d+: not valid YAML`));
-    expect(errorOf("/nonexistent/mia.yaml")).toBe("profile /nonexistent/mia.yaml: cannot be read (ENOENT); check the --profile path");
+    expect(errorOf("/nonexistent/mia.yaml")).toBe(
+      "profile /nonexistent/mia.yaml: cannot be read (ENOENT); check the --profile path",
+    );
   });
 });

@@ -9,7 +9,10 @@ import { cli, ROOT } from "./helpers.js";
 describe("README", () => {
   it("holds every command's current --help (npm run readme regenerates it)", async () => {
     const helps = new Map<string, string>();
-    for (const args of [["--help"], ...["migrate", "crawl", "convert", "check-links", "verify", "snapshot", "init"].map((c) => [c, "--help"])]) {
+    for (const args of [
+      ["--help"],
+      ...["migrate", "crawl", "convert", "check-links", "verify", "snapshot", "init"].map((c) => [c, "--help"]),
+    ]) {
       const r = await cli(args);
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.stdout, args.join(" ")).toMatch(args[0] === "--help" ? /Usage/ : /Example/);
@@ -23,6 +26,11 @@ describe("README", () => {
   it("starts with npm install, npm run demo and npm test", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    expect(firstBlock.split("\n").filter(Boolean).map((l) => l.split("#")[0]?.trim())).toEqual(["npm install", "npm run demo", "npm test"]);
+    expect(
+      firstBlock
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("#")[0]?.trim()),
+    ).toEqual(["npm install", "npm run demo", "npm test"]);
   });
 });

@@ -17,13 +17,35 @@ const APACHE = "/usr/sbin/apache2";
 const MODULES = "/usr/lib/apache2/modules";
 const hasNginx = existsSync(NGINX);
 const hasApache = existsSync(APACHE) && existsSync(join(MODULES, "mod_rewrite.so"));
-if ((!hasNginx || !hasApache) && process.env.CI) throw new Error("nginx and apache2 are needed: .ci/run installs them (apt-get install -y nginx apache2)");
+if ((!hasNginx || !hasApache) && process.env.CI)
+  throw new Error("nginx and apache2 are needed: .ci/run installs them (apt-get install -y nginx apache2)");
 
 /** Old paths as the old site's URLs held them (percent-encoded), each to its own new page. */
-const OLD = ["tab%09inne", "ny%0Arad", "retur%0Dtecken", "citat%22tecken", "dollar%24tecken", "snedstreck%5Cbak", "med%20mellanslag", "hart%C2%A0mellanslag", "v%C3%A5rd-f%C3%B6r-alla", "semi%3Bkolon", "klammer%7B%7D", "apostrof%27", "procent%2525"];
-const entries: RedirectEntry[] = OLD.map((p, i) => ({ from: `https://www.miaprojektet.se/2021/11/16/${p}-4500000${i}`, to: `/posts/2021/11/ny-${i}/`, postId: `4500000${i}` }));
+const OLD = [
+  "tab%09inne",
+  "ny%0Arad",
+  "retur%0Dtecken",
+  "citat%22tecken",
+  "dollar%24tecken",
+  "snedstreck%5Cbak",
+  "med%20mellanslag",
+  "hart%C2%A0mellanslag",
+  "v%C3%A5rd-f%C3%B6r-alla",
+  "semi%3Bkolon",
+  "klammer%7B%7D",
+  "apostrof%27",
+  "procent%2525",
+];
+const entries: RedirectEntry[] = OLD.map((p, i) => ({
+  from: `https://www.miaprojektet.se/2021/11/16/${p}-4500000${i}`,
+  to: `/posts/2021/11/ny-${i}/`,
+  postId: `4500000${i}`,
+}));
 // A NUL byte: the files must still parse (no server serves such a path, so it is not requested).
-const withNul: RedirectEntry[] = [...entries, { from: "https://www.miaprojektet.se/2021/11/16/nul%00byte-45000099", to: "/posts/2021/11/nul/", postId: "45000099" }];
+const withNul: RedirectEntry[] = [
+  ...entries,
+  { from: "https://www.miaprojektet.se/2021/11/16/nul%00byte-45000099", to: "/posts/2021/11/nul/", postId: "45000099" },
+];
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -73,7 +95,9 @@ async function expectEveryOldPathRedirects(port: number): Promise<void> {
 
 describe("_redirects (Netlify, Cloudflare Pages)", () => {
   it("has three fields a rule, whatever the path holds", () => {
-    const rules = netlifyRedirects(withNul).split("\n").filter((l) => l && !l.startsWith("#"));
+    const rules = netlifyRedirects(withNul)
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"));
     expect(rules).toHaveLength(withNul.length);
     for (const r of rules) expect(r.split(/\s+/), r).toHaveLength(3);
   });
@@ -84,7 +108,9 @@ describe.skipIf(!hasNginx)("nginx", () => {
     const dir = tempDir("nginx-");
     const port = await freePort();
     writeFileSync(join(dir, "nginx-redirects.conf"), nginxMap(withNul));
-    const temps = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${join(dir, t)};`).join(" ");
+    const temps = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+      .map((t) => `${t}_temp_path ${join(dir, t)};`)
+      .join(" ");
     writeFileSync(
       join(dir, "nginx.conf"),
       `daemon off; master_process off; worker_processes 1; pid ${join(dir, "nginx.pid")}; error_log ${join(dir, "error.log")};
@@ -110,7 +136,9 @@ describe.skipIf(!hasApache)("Apache", () => {
     const www = join(dir, "www");
     mkdirSync(www);
     writeFileSync(join(www, ".htaccess"), htaccess(withNul));
-    const modules = ["mpm_event", "authz_core", "rewrite"].map((m) => `LoadModule ${m}_module ${join(MODULES, `mod_${m}.so`)}`).join("\n");
+    const modules = ["mpm_event", "authz_core", "rewrite"]
+      .map((m) => `LoadModule ${m}_module ${join(MODULES, `mod_${m}.so`)}`)
+      .join("\n");
     writeFileSync(
       join(dir, "httpd.conf"),
       `ServerRoot ${dir}

@@ -24,12 +24,15 @@ describe("the replica's content", () => {
     const months = new Map<string, number>();
     for (const p of content.posts) months.set(p.date.slice(0, 7), (months.get(p.date.slice(0, 7)) ?? 0) + 1);
     for (const [month, n] of months) expect(n, month).toBeGreaterThanOrEqual(3);
-    expect(new Set(content.posts.map((p) => p.date.slice(0, 4)))).toEqual(new Set(["2017", "2018", "2019", "2020", "2021"]));
+    expect(new Set(content.posts.map((p) => p.date.slice(0, 4)))).toEqual(
+      new Set(["2017", "2018", "2019", "2020", "2021"]),
+    );
   });
 
   it("states each image's caption as its visible caption says it (the visible copy wins)", () => {
     for (const p of content.posts) {
-      for (const b of p.blocks) if (b.kind === "image" && b.visible) expect(b.visible.replace(/\s+/g, " ").trim(), p.id).toBe(b.caption);
+      for (const b of p.blocks)
+        if (b.kind === "image" && b.visible) expect(b.visible.replace(/\s+/g, " ").trim(), p.id).toBe(b.caption);
     }
   });
 
@@ -41,13 +44,22 @@ describe("the replica's content", () => {
   });
 
   it("carries every teaser of the two seed documents word for word", () => {
-    const seeds = ["000_e0f3cc2a6965f36b.txt", "001_4cabcbd08c3eccb6.txt"].map((f) => readFileSync(join(ROOT, "fixtures/seeds", f), "utf8"));
-    const text = allHtml.replace(/&nbsp;/g, " ").replace(/<br \/>\s*/g, " ").replace(/<[^>]+>/g, "").replace(/[\s\u00a0]+/g, " ");
+    const seeds = ["000_e0f3cc2a6965f36b.txt", "001_4cabcbd08c3eccb6.txt"].map((f) =>
+      readFileSync(join(ROOT, "fixtures/seeds", f), "utf8"),
+    );
+    const text = allHtml
+      .replace(/&nbsp;/g, " ")
+      .replace(/<br \/>\s*/g, " ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/[\s\u00a0]+/g, " ");
     // Each teaser's first line must appear in the replica.
     const teasers = seeds.flatMap((s) => s.split("Läs hela inlägget »").slice(0, -1));
     expect(teasers.length).toBeGreaterThanOrEqual(35);
     for (const t of teasers) {
-      const lines = t.split("\n").map((l) => l.replace(/[\s\u00a0]+/g, " ").trim()).filter((l) => l.length > 40);
+      const lines = t
+        .split("\n")
+        .map((l) => l.replace(/[\s\u00a0]+/g, " ").trim())
+        .filter((l) => l.length > 40);
       const first = lines.find((l) => !/^(1logo|MIA Vidare|Vår vision|Ingen ska)/.test(l));
       if (!first) continue;
       // 45 characters: short enough that a seed's doubled caption line ("X. X.") matches its first copy.
@@ -58,7 +70,16 @@ describe("the replica's content", () => {
 
 describe("the replica's pages", () => {
   it("serve every page type of the site model", () => {
-    for (const path of ["/aktuellt-39586750", "/aktuellt-39586750?page=7", "/i/a42007494/2021/", "/i/a42007494/2018/11/", "/i/a39586750/2018/11/", "/i/t42007494/asf/", "/mia-vidare-39488405", "/robots.txt"]) {
+    for (const path of [
+      "/aktuellt-39586750",
+      "/aktuellt-39586750?page=7",
+      "/i/a42007494/2021/",
+      "/i/a42007494/2018/11/",
+      "/i/a39586750/2018/11/",
+      "/i/t42007494/asf/",
+      "/mia-vidare-39488405",
+      "/robots.txt",
+    ]) {
       expect(site.resolve(path).status, path).toBe(200);
     }
     expect(htmlOf("/aktuellt-39586750")).toContain("Äldre inlägg »");
@@ -83,9 +104,13 @@ describe("the replica's pages", () => {
     expect(allHtml).toContain("sexualbrottsutsatta&nbsp;</h1>"); // trailing NBSP in a title
     expect([...site.resources.keys()].some((k) => k.includes("\u00a0-45881233"))).toBe(true); // …and in the slug
     expect([...site.resources.keys()].some((k) => k.endsWith("stockholms-stad--41614257"))).toBe(true); // ? gives --
-    expect(allHtml).toMatch(/alt="Gita Rajan[^"]*Wonsa\." [^>]*>\s*<div class="h-image-caption">Gita Rajan[^<]*organsiationen {2}Wonsa\.<\/div>/); // doubled caption, whitespace differs
+    expect(allHtml).toMatch(
+      /alt="Gita Rajan[^"]*Wonsa\." [^>]*>\s*<div class="h-image-caption">Gita Rajan[^<]*organsiationen {2}Wonsa\.<\/div>/,
+    ); // doubled caption, whitespace differs
     expect(allHtml).toMatch(/alt="Maria Reed[^"]*=Sant" [^>]*>\s*<div class="h-image-caption">[^<]*=Sant\.<\/div>/); // …a final full stop differs
-    expect(allHtml).toMatch(/<h2 class="h-blogpost-title"><a [^>]+>Ett nav för kreativitet i Jordbro<\/a><\/h2>\s*<div class="h-blogpost-body">\s*<div class="h-image"/); // caption opening a teaser
+    expect(allHtml).toMatch(
+      /<h2 class="h-blogpost-title"><a [^>]+>Ett nav för kreativitet i Jordbro<\/a><\/h2>\s*<div class="h-blogpost-body">\s*<div class="h-image"/,
+    ); // caption opening a teaser
     expect(allHtml).toContain("arbetstränat<br />\n        i ett"); // <br> in mid-sentence
     expect(allHtml).toContain("<p>&nbsp;</p>");
     expect(allHtml).toContain("&nbsp;&nbsp;&nbsp;");
@@ -93,10 +118,18 @@ describe("the replica's pages", () => {
     expect(allHtml).toContain("<p><strong>&nbsp;Drömjobbet att stötta andra</strong></p>");
     expect(allHtml).toMatch(/"[^"”]+”/); // straight and Swedish quotes mixed in one quote
     expect(allHtml).toContain("Samordnings-förbundet");
-    for (const typo of ["organsiationen", "betydelefullt", "systematsikt", "remmiteras", "stäcker"]) expect(allHtml).toContain(typo);
+    for (const typo of ["organsiationen", "betydelefullt", "systematsikt", "remmiteras", "stäcker"])
+      expect(allHtml).toContain(typo);
     expect(allHtml).toMatch(/<\/p>\s*<p>Deltagare<\/p>/);
-    expect(content.posts.filter((p) => p.blocks.some((b) => b.kind === "heading" && b.text === "Guldkornen i MIA")).length).toBe(3);
-    for (const o of ['href="http://www.miaprojektet.se/', 'href="http://miaprojektet.se/', 'href="https://miaprojektet.se/']) expect(allHtml).toContain(o);
+    expect(
+      content.posts.filter((p) => p.blocks.some((b) => b.kind === "heading" && b.text === "Guldkornen i MIA")).length,
+    ).toBe(3);
+    for (const o of [
+      'href="http://www.miaprojektet.se/',
+      'href="http://miaprojektet.se/',
+      'href="https://miaprojektet.se/',
+    ])
+      expect(allHtml).toContain(o);
     expect(allHtml).toContain('href="mailto:');
     expect(allHtml).toContain("youtube.com/watch");
     expect(allHtml).toMatch(/href="\/download\/18\.[0-9a-f]+\/\d+\/[^"]+\.pdf"/);
@@ -122,9 +155,21 @@ describe("the ground truth in fixtures/expected/", () => {
   });
 
   it("names the broken links: dead internal links and failing external ones", () => {
-    const broken = expectedPosts().flatMap((p) => p.links.filter((l) => l.verdict === "broken").map((l) => `${p.id} ${l.reason}`));
+    const broken = expectedPosts().flatMap((p) =>
+      p.links.filter((l) => l.verdict === "broken").map((l) => `${p.id} ${l.reason}`),
+    );
     expect(broken.sort()).toEqual(
-      ["39630947 404", "41580334 404", "41614257 404", "42390551 404", "43925630 timeout", "45160032 410", "45170583 410", "45361152 500", "45380418 404"].sort(),
+      [
+        "39630947 404",
+        "41580334 404",
+        "41614257 404",
+        "42390551 404",
+        "43925630 timeout",
+        "45160032 410",
+        "45170583 410",
+        "45361152 500",
+        "45380418 404",
+      ].sort(),
     );
   });
 });

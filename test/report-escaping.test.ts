@@ -19,16 +19,43 @@ const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI) throw new Error("chromium is not installed: .ci/run installs it");
 
-const BAD_URLS = ["javascript:window.__pwned=1", " JavaScript:window.__pwned=1", "java\tscript:window.__pwned=1", "data:text/html,<script>window.__pwned=1</script>", "vbscript:msgbox(1)"];
+const BAD_URLS = [
+  "javascript:window.__pwned=1",
+  " JavaScript:window.__pwned=1",
+  "java\tscript:window.__pwned=1",
+  "data:text/html,<script>window.__pwned=1</script>",
+  "vbscript:msgbox(1)",
+];
 const TEXT = `<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>`;
 
 function hostileReport(): Report {
-  const findings = BAD_URLS.map((url, i) => ({ rule: "broken-link", severity: "error" as const, postId: String(45000000 + i), postUrl: url, text: TEXT, url, message: `broken: ${TEXT}` }));
-  const links: LinkResult[] = BAD_URLS.map((url) => ({ url, verdict: "broken", reason: TEXT, chain: [], finalUrl: url, source: "request" }));
+  const findings = BAD_URLS.map((url, i) => ({
+    rule: "broken-link",
+    severity: "error" as const,
+    postId: String(45000000 + i),
+    postUrl: url,
+    text: TEXT,
+    url,
+    message: `broken: ${TEXT}`,
+  }));
+  const links: LinkResult[] = BAD_URLS.map((url) => ({
+    url,
+    verdict: "broken",
+    reason: TEXT,
+    chain: [],
+    finalUrl: url,
+    source: "request",
+  }));
   links.push({ url: "https://www.example.org/ok", verdict: "ok", chain: [], source: "request" });
   return {
     format: "mia-migrate-report/1",
-    summary: { posts: 1, links: { occurrences: 6, unique: 6, ok: 1, redirected: 0, broken: 5, unverifiable: 0, skipped: 0 }, findings: { error: 5, warning: 0, info: 0 }, byRule: { "broken-link": 5 }, postsPerMonth: { "2021-11": 1 } },
+    summary: {
+      posts: 1,
+      links: { occurrences: 6, unique: 6, ok: 1, redirected: 0, broken: 5, unverifiable: 0, skipped: 0 },
+      findings: { error: 5, warning: 0, info: 0 },
+      byRule: { "broken-link": 5 },
+      postsPerMonth: { "2021-11": 1 },
+    },
     rules: [{ id: "broken-link", severity: "error", description: "A link that does not answer." }],
     findings,
     links,
@@ -77,10 +104,24 @@ describe("report.md", () => {
 
 describe("links.csv", () => {
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    for (const cell of ["=HYPERLINK(\"https://evil.example\",\"klicka\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) expect(csvCell(cell).replace(/^"/, "")).toMatch(/^'/);
+    for (const cell of ['=HYPERLINK("https://evil.example","klicka")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+      expect(csvCell(cell).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell("Vanlig text, med komma")).toBe('"Vanlig text, med komma"');
     expect(csvCell(404)).toBe("404");
-    const csv = renderLinksCsv([{ postId: "1", postUrl: "https://www.miaprojektet.se/x-1", element: "a", text: "=cmd|' /C calc'!A0", url: "https://example.org/", block: 0 }], new Map(), () => undefined);
+    const csv = renderLinksCsv(
+      [
+        {
+          postId: "1",
+          postUrl: "https://www.miaprojektet.se/x-1",
+          element: "a",
+          text: "=cmd|' /C calc'!A0",
+          url: "https://example.org/",
+          block: 0,
+        },
+      ],
+      new Map(),
+      () => undefined,
+    );
     expect(csv.split("\n")[1]).toContain(`,'=cmd|' /C calc'!A0,`);
   });
 });
@@ -104,7 +145,17 @@ describe("an archive run's diff.md", () => {
       to: "20261202000000",
       added: [{ id: "1", url: "https://www.miaprojektet.se/a)(b-1", title }],
       removed: [],
-      changed: [{ id: "2", url: "https://www.miaprojektet.se/c-2", title, fields: ["text"], textDiff: ["- ```", "+ <img src=x onerror=window.__pwned=1>"], linksAdded: ["javascript:alert(1)"], linksRemoved: [] }],
+      changed: [
+        {
+          id: "2",
+          url: "https://www.miaprojektet.se/c-2",
+          title,
+          fields: ["text"],
+          textDiff: ["- ```", "+ <img src=x onerror=window.__pwned=1>"],
+          linksAdded: ["javascript:alert(1)"],
+          linksRemoved: [],
+        },
+      ],
       summary: { added: 1, removed: 0, changed: 1, linksAdded: 1, linksRemoved: 0 },
     });
     const html = new MarkdownIt({ html: true }).render(md);

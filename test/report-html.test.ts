@@ -17,7 +17,8 @@ import { replicaSnapshot, ROOT, tempDir } from "./helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) throw new Error("chromium is not installed: .ci/run installs it (apt-get install -y chromium)");
+if (!hasChromium && process.env.CI)
+  throw new Error("chromium is not installed: .ci/run installs it (apt-get install -y chromium)");
 if (!hasChromium) console.warn("report-html.test: /usr/bin/chromium not found, skipped (apt-get install -y chromium)");
 
 describe.skipIf(!hasChromium)("report.html in Chromium", () => {
@@ -32,9 +33,29 @@ describe.skipIf(!hasChromium)("report.html in Chromium", () => {
     const snapshot = await replicaSnapshot(server.url);
     out = tempDir();
     convertSnapshot(snapshot, out, convertOptions(profile));
-    report = await checkAndReport({ snapshotDir: snapshot, outDir: out, profile, originMap: parseOriginMap([`*=${server.url}`]), settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 }, typography: true, cacheFile: null, cacheAgeMs: 0 });
+    report = await checkAndReport({
+      snapshotDir: snapshot,
+      outDir: out,
+      profile,
+      originMap: parseOriginMap([`*=${server.url}`]),
+      settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 },
+      typography: true,
+      cacheFile: null,
+      cacheAgeMs: 0,
+    });
     // The flags Chromium needs on this workplace's closed network (see the env notes), and as root.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +84,9 @@ describe.skipIf(!hasChromium)("report.html in Chromium", () => {
     expect(await page.locator("#findings tbody tr").count()).toBe(report.findings.length);
     expect(await page.locator("#links tbody tr").count()).toBe(report.links.length);
     // A finding links to the old URL of its post.
-    expect(await page.locator("#findings tbody tr a").first().getAttribute("href")).toMatch(/^https:\/\/www\.miaprojektet\.se\//);
+    expect(await page.locator("#findings tbody tr a").first().getAttribute("href")).toMatch(
+      /^https:\/\/www\.miaprojektet\.se\//,
+    );
 
     await page.selectOption("#severity", "error");
     expect(await page.locator("#findings tbody tr").count()).toBe(s.findings.error);

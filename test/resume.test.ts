@@ -19,7 +19,22 @@ afterAll(async () => {
 });
 
 function crawlCommand(snapshot: string): ChildProcess {
-  const args = ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", "crawl", START, "--snapshot", snapshot, "--map-origin", `*=${server.url}`, "--host-gap", "0", "--host-concurrency", "2"];
+  const args = [
+    "--import",
+    "tsx",
+    join(ROOT, "src/cli/main.ts"),
+    "--quiet",
+    "crawl",
+    START,
+    "--snapshot",
+    snapshot,
+    "--map-origin",
+    `*=${server.url}`,
+    "--host-gap",
+    "0",
+    "--host-concurrency",
+    "2",
+  ];
   return spawn(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
 }
 

@@ -14,8 +14,19 @@ describe("Retry-After", () => {
   });
 
   it("wins over backoff, which otherwise doubles with jitter", () => {
-    expect(retryDelayMs({ attempt: 1, res: { headers: { "retry-after": "3" } }, backoffMs: 500, jitter: 0.5, random: () => 0.5, now })).toBe(3000);
-    expect([1, 2, 3].map((attempt) => retryDelayMs({ attempt, backoffMs: 500, jitter: 0.5, random: () => 0.5, now }))).toEqual([500, 1000, 2000]);
+    expect(
+      retryDelayMs({
+        attempt: 1,
+        res: { headers: { "retry-after": "3" } },
+        backoffMs: 500,
+        jitter: 0.5,
+        random: () => 0.5,
+        now,
+      }),
+    ).toBe(3000);
+    expect(
+      [1, 2, 3].map((attempt) => retryDelayMs({ attempt, backoffMs: 500, jitter: 0.5, random: () => 0.5, now })),
+    ).toEqual([500, 1000, 2000]);
     expect(retryDelayMs({ attempt: 1, backoffMs: 500, jitter: 0.5, random: () => 0, now })).toBe(250);
     expect(retryDelayMs({ attempt: 1, backoffMs: 500, jitter: 0.5, random: () => 0.999999, now })).toBe(750);
   });
@@ -53,10 +64,20 @@ describe("HostGate", () => {
 });
 
 describe("nextTry: one rule for the crawl, robots.txt and links", () => {
-  const crawl: RetryPolicy = { retries: 3, backoffMs: 500, jitter: 0, retryStatuses: [429, 503], maxRetryAfterMs: 600_000, retryTimeoutsAndDns: true, random: () => 0.5 };
+  const crawl: RetryPolicy = {
+    retries: 3,
+    backoffMs: 500,
+    jitter: 0,
+    retryStatuses: [429, 503],
+    maxRetryAfterMs: 600_000,
+    retryTimeoutsAndDns: true,
+    random: () => 0.5,
+  };
   const links: RetryPolicy = { ...crawl, maxRetryAfterMs: 60_000, retryTimeoutsAndDns: false };
   const now = Date.parse("2021-11-16T12:00:00Z");
-  const res = (status: number, retryAfter?: string): TryOutcome => ({ res: { status, headers: retryAfter ? { "retry-after": retryAfter } : {} } });
+  const res = (status: number, retryAfter?: string): TryOutcome => ({
+    res: { status, headers: retryAfter ? { "retry-after": retryAfter } : {} },
+  });
   const error = (reason: string, retryable = true) => ({ error: { reason, retryable } });
 
   it("tries a retryable status or failure again with backoff, up to the number of tries", () => {
@@ -69,7 +90,11 @@ describe("nextTry: one rule for the crawl, robots.txt and links", () => {
 
   it("honours Retry-After up to the cap, and gives up past it", () => {
     expect(nextTry(1, res(429, "30"), links, now)).toEqual({ retry: true, delayMs: 30_000 });
-    expect(nextTry(1, res(503, "86400"), crawl, now)).toEqual({ retry: false, why: "retry-after-too-long", retryAfterMs: 86_400_000 });
+    expect(nextTry(1, res(503, "86400"), crawl, now)).toEqual({
+      retry: false,
+      why: "retry-after-too-long",
+      retryAfterMs: 86_400_000,
+    });
   });
 
   it("tries timeouts and unknown names again in the crawl, not in the link check", () => {

@@ -16,7 +16,10 @@ beforeEach(() => {
 });
 
 async function get(path: string, headers: Record<string, string> = {}, timeoutMs = 5000) {
-  const res = await request(server.url + path, { headers: { host: "www.miaprojektet.se", ...headers }, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await request(server.url + path, {
+    headers: { host: "www.miaprojektet.se", ...headers },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const body = Buffer.from(await res.body.arrayBuffer());
   return { status: res.statusCode, headers: res.headers, body };
 }
@@ -39,7 +42,9 @@ describe("the replica server", () => {
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
     expect((await get("/aktuellt-39586750", { "if-none-match": etag })).status).toBe(304);
-    expect((await get("/aktuellt-39586750", { "if-modified-since": String(first.headers["last-modified"]) })).status).toBe(304);
+    expect(
+      (await get("/aktuellt-39586750", { "if-modified-since": String(first.headers["last-modified"]) })).status,
+    ).toBe(304);
     expect((await get("/aktuellt-39586750", { "if-none-match": '"stale"' })).status).toBe(200);
   });
 
@@ -53,7 +58,9 @@ describe("the replica server", () => {
   it("redirects an old slug, a stray trailing slash and the bare domain with 301", async () => {
     const old = await get("/2019/01/30/vad-h%C3%A4nder-i-stockholms-stad--41614257");
     expect(old.status).toBe(301);
-    expect(old.headers.location).toBe("https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-mia-projektet-stockholms-stad--41614257");
+    expect(old.headers.location).toBe(
+      "https://www.miaprojektet.se/2019/01/30/vad-h%C3%A4nder-i-mia-projektet-stockholms-stad--41614257",
+    );
     expect((await get("/i/a42007494/2021")).headers.location).toBe("https://www.miaprojektet.se/i/a42007494/2021/");
     const bare = await get("/aktuellt-39586750", { host: "miaprojektet.se" });
     expect([bare.status, bare.headers.location]).toEqual([301, "https://www.miaprojektet.se/aktuellt-39586750"]);
@@ -87,14 +94,23 @@ describe("the replica server", () => {
     const secure = await get("/", { host: "sida.se", "x-forwarded-proto": "https" });
     expect([secure.status, secure.headers.location]).toEqual([301, "https://www.sida.se/"]);
     expect(await failure("/", 300).then((r) => r)).toBe("no error"); // the site itself answers
-    const hang = request(server.url + "/utvardering-mia/", { headers: { host: "www.sweco.se" }, signal: AbortSignal.timeout(300) });
+    const hang = request(server.url + "/utvardering-mia/", {
+      headers: { host: "www.sweco.se" },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(hang).rejects.toThrow();
   });
 
   it("keeps a request log with host, path, status and times", async () => {
     await get("/robots.txt", { "user-agent": "probe/1" });
     const entry = server.log.at(-1);
-    expect(entry).toMatchObject({ host: "www.miaprojektet.se", path: "/robots.txt", status: 200, outcome: "ok", userAgent: "probe/1" });
+    expect(entry).toMatchObject({
+      host: "www.miaprojektet.se",
+      path: "/robots.txt",
+      status: 200,
+      outcome: "ok",
+      userAgent: "probe/1",
+    });
     expect(entry?.end).toBeGreaterThanOrEqual(entry?.start ?? Infinity);
   });
 });
@@ -110,7 +126,11 @@ describe("fault switches", () => {
   it("429 with Retry-After in seconds and as an HTTP date", async () => {
     const date = new Date(Date.now() + 60_000).toUTCString();
     server.faults.add({ path: "/robots.txt", times: 1, action: { kind: "status", status: 429, retryAfter: "7" } });
-    server.faults.add({ path: "/aktuellt-39586750", times: 1, action: { kind: "status", status: 429, retryAfter: date } });
+    server.faults.add({
+      path: "/aktuellt-39586750",
+      times: 1,
+      action: { kind: "status", status: 429, retryAfter: date },
+    });
     const a = await get("/robots.txt");
     expect([a.status, a.headers["retry-after"]]).toEqual([429, "7"]);
     const b = await get("/aktuellt-39586750");

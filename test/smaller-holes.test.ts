@@ -13,7 +13,18 @@ import { cli, listFiles, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
 const replica = useReplica({ snapshot: true, reset: true });
 
-const migrateArgs = (start: string, out: string, ...more: string[]) => ["migrate", start, "--out", out, "--map-origin", `*=${replica.server.url}`, "--host-gap", "0", "--no-check-links", ...more];
+const migrateArgs = (start: string, out: string, ...more: string[]) => [
+  "migrate",
+  start,
+  "--out",
+  out,
+  "--map-origin",
+  `*=${replica.server.url}`,
+  "--host-gap",
+  "0",
+  "--no-check-links",
+  ...more,
+];
 
 describe("a start URL that yields no post", () => {
   it("answering 404: exit 7, one line saying so, nothing converted", async () => {
@@ -21,7 +32,9 @@ describe("a start URL that yields no post", () => {
     const r = await cli(["--quiet", ...migrateArgs("https://www.miaprojektet.se/finns-inte-12345678", out)]);
     expect(r.code).toBe(7);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/no post found from https:\/\/www\.miaprojektet\.se\/finns-inte-12345678: it answered 404; give the blog's start page/);
+    expect(r.stderr).toMatch(
+      /no post found from https:\/\/www\.miaprojektet\.se\/finns-inte-12345678: it answered 404; give the blog's start page/,
+    );
     expect(existsSync(join(out, "posts"))).toBe(false);
     expect(existsSync(join(out, "redirects"))).toBe(false);
   });
@@ -64,7 +77,9 @@ describe("a snapshot manifest naming a body outside the snapshot", () => {
     const out = tempDir();
     const r = await cli(["--quiet", "convert", "--from", copy, "--out", out]);
     expect(r.code).toBe(0);
-    const all = listFiles(out, ".md").map((f) => readFileSync(f, "utf8")).join("\n");
+    const all = listFiles(out, ".md")
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     expect(all).not.toMatch(/root:x?:0:0/);
     expect(listFiles(out, ".md")).toHaveLength(64);
   });
@@ -76,9 +91,24 @@ describe("a link cache that cannot be written", () => {
     expect((await cli(["--quiet", "convert", "--from", replica.snapshot, "--out", out])).code).toBe(0);
     // A folder where the cache file would go: the write fails (as on a read-only mount), whoever runs it.
     mkdirSync(join(out, ".mia-migrate/link-cache.json"), { recursive: true });
-    const r = await cli(["--quiet", "check-links", "--from", replica.snapshot, "--out", out, "--map-origin", `*=${replica.server.url}`, "--host-gap", "0", "--link-timeout", "2"]);
+    const r = await cli([
+      "--quiet",
+      "check-links",
+      "--from",
+      replica.snapshot,
+      "--out",
+      out,
+      "--map-origin",
+      `*=${replica.server.url}`,
+      "--host-gap",
+      "0",
+      "--link-timeout",
+      "2",
+    ]);
     expect([0, 2]).toContain(r.code);
-    expect(r.stderr).toMatch(/^mia-migrate: warning: the link cache could not be written .*the next run checks every link again\n$/);
+    expect(r.stderr).toMatch(
+      /^mia-migrate: warning: the link cache could not be written .*the next run checks every link again\n$/,
+    );
     expect(existsSync(join(out, "report/report.json"))).toBe(true);
   });
 });
@@ -89,7 +119,10 @@ describe("Ctrl-C in migrate", () => {
     replica.server.faults.add({ action: { kind: "latency", ms: 20 } });
     const from = replica.server.log.length;
     const args = migrateArgs(START, out);
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {

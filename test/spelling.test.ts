@@ -12,8 +12,40 @@ import { DEFAULT_WORDS_PATH, loadProfile } from "../src/profiles/profile.js";
 import { loadSpellChecker, readWordList } from "../src/report/spelling.js";
 import { replicaSnapshot, tempDir } from "./helpers.js";
 
-const TYPOS = ["organsiationen", "betydelefullt", "systematsikt", "remmiteras", "stäcker", "bedöming", "koncpet", "hundtatal", "Stockolms", "Samordingsförbundet", "Södertrörn", "arbetsätt", "arbetsmarknadpolitiken", "åtgärdprogram", "väld", "livesänding"];
-const REAL = ["samordningsförbundet", "arbetsträning", "myndighetsgemensamma", "jämställdhetsarbetet", "sjukskrivningar", "deltagarna", "arbetsmarknadspolitiken", "brukarrevisioner", "räksmörgås", "Södertörn", "Stockholms", "organisationen", "MIA-projektet", "implementeringsfas"];
+const TYPOS = [
+  "organsiationen",
+  "betydelefullt",
+  "systematsikt",
+  "remmiteras",
+  "stäcker",
+  "bedöming",
+  "koncpet",
+  "hundtatal",
+  "Stockolms",
+  "Samordingsförbundet",
+  "Södertrörn",
+  "arbetsätt",
+  "arbetsmarknadpolitiken",
+  "åtgärdprogram",
+  "väld",
+  "livesänding",
+];
+const REAL = [
+  "samordningsförbundet",
+  "arbetsträning",
+  "myndighetsgemensamma",
+  "jämställdhetsarbetet",
+  "sjukskrivningar",
+  "deltagarna",
+  "arbetsmarknadspolitiken",
+  "brukarrevisioner",
+  "räksmörgås",
+  "Södertörn",
+  "Stockholms",
+  "organisationen",
+  "MIA-projektet",
+  "implementeringsfas",
+];
 
 describe("the spelling check", () => {
   it("rejects every misspelling of the probe list and accepts every real word and compound", async () => {
@@ -36,9 +68,21 @@ describe("the spelling check", () => {
       const snapshot = await replicaSnapshot(server.url);
       const out = tempDir();
       convertSnapshot(snapshot, out, convertOptions(profile));
-      const report = await checkAndReport({ snapshotDir: snapshot, outDir: out, profile, originMap: parseOriginMap([`*=${server.url}`]), settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 }, typography: true, cacheFile: null, cacheAgeMs: 0, spellingWords: readWordList(DEFAULT_WORDS_PATH) });
+      const report = await checkAndReport({
+        snapshotDir: snapshot,
+        outDir: out,
+        profile,
+        originMap: parseOriginMap([`*=${server.url}`]),
+        settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 },
+        typography: true,
+        cacheFile: null,
+        cacheAgeMs: 0,
+        spellingWords: readWordList(DEFAULT_WORDS_PATH),
+      });
       const found = report.findings.filter((f) => f.rule === "spelling");
-      expect([...new Set(found.map((f) => f.text))].sort()).toEqual([...TYPOS.filter((t) => t !== "koncpet"), "fika-koncpet"].sort());
+      expect([...new Set(found.map((f) => f.text))].sort()).toEqual(
+        [...TYPOS.filter((t) => t !== "koncpet"), "fika-koncpet"].sort(),
+      );
       for (const f of found) expect(f.line, f.text).toBeGreaterThan(0);
     }, 60_000);
   });

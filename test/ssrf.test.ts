@@ -15,7 +15,14 @@ import type { Post } from "../src/extract/post.js";
 import { tempDir } from "./helpers.js";
 
 const profile = loadProfile();
-const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({ ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 2000, backoffMs: 20, ...over });
+const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({
+  ...defaults.links,
+  userAgent: defaults.userAgent,
+  siteGapMs: 0,
+  timeoutMs: 2000,
+  backoffMs: 20,
+  ...over,
+});
 
 /** A server on the loopback playing an internal service: every request it gets is a request that the
  *  policy let through. It also plays a public host (through --map-origin) that redirects inward. */
@@ -55,8 +62,27 @@ beforeEach(() => {
 
 describe("addresses", () => {
   it("tells public from non-public addresses in every form", () => {
-    for (const ip of ["127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "[::1]", "224.0.0.1"]) expect(isNonPublicAddress(ip), ip).toBe(true);
-    for (const ip of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"]) expect(isNonPublicAddress(ip), ip).toBe(false);
+    for (const ip of [
+      "127.0.0.1",
+      "127.255.0.9",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "[::1]",
+      "224.0.0.1",
+    ])
+      expect(isNonPublicAddress(ip), ip).toBe(true);
+    for (const ip of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"])
+      expect(isNonPublicAddress(ip), ip).toBe(false);
   });
 });
 
@@ -73,7 +99,12 @@ describe("the link checker and private addresses", () => {
   ];
 
   it("requests none of them by default: each is skipped as a private address", async () => {
-    const results = await checkLinks({ urls: internal(), profile, settings: settings(), originMap: parseOriginMap([]) });
+    const results = await checkLinks({
+      urls: internal(),
+      profile,
+      settings: settings(),
+      originMap: parseOriginMap([]),
+    });
     expect(hits).toEqual([]);
     for (const u of internal()) {
       const r = results.get(new URL(u).href);
@@ -84,14 +115,27 @@ describe("the link checker and private addresses", () => {
 
   it("does not follow a public host's redirect into the private network", async () => {
     // https://public.example is played by the loopback server through --map-origin (allowed as configured).
-    const results = await checkLinks({ urls: ["https://public.example/to-internal"], profile, settings: settings(), originMap: parseOriginMap([`https://public.example=http://127.0.0.1:${port}`]) });
+    const results = await checkLinks({
+      urls: ["https://public.example/to-internal"],
+      profile,
+      settings: settings(),
+      originMap: parseOriginMap([`https://public.example=http://127.0.0.1:${port}`]),
+    });
     expect(hits.filter((h) => h.startsWith("/admin"))).toEqual([]);
-    expect(results.get("https://public.example/to-internal")).toMatchObject({ verdict: "skipped", reason: expect.stringMatching(/^private address/) as unknown });
+    expect(results.get("https://public.example/to-internal")).toMatchObject({
+      verdict: "skipped",
+      reason: expect.stringMatching(/^private address/) as unknown,
+    });
   });
 
   it("requests them with --allow-private", async () => {
     const url = `http://127.0.0.1:${port}/admin/delete-all?confirm=1`;
-    const results = await checkLinks({ urls: [url], profile, settings: settings({ allowPrivate: true }), originMap: parseOriginMap([]) });
+    const results = await checkLinks({
+      urls: [url],
+      profile,
+      settings: settings({ allowPrivate: true }),
+      originMap: parseOriginMap([]),
+    });
     expect(hits).toEqual(["/admin/delete-all?confirm=1"]);
     expect(results.get(url)?.verdict).toBe("ok");
   });
@@ -100,7 +144,12 @@ describe("the link checker and private addresses", () => {
 describe("redirects the link checker does not follow", () => {
   const map = () => parseOriginMap([`https://public.example=http://127.0.0.1:${port}`]);
   it("a redirect loop is broken, with the reason and the chain", async () => {
-    const results = await checkLinks({ urls: ["https://public.example/loop-a"], profile, settings: settings(), originMap: map() });
+    const results = await checkLinks({
+      urls: ["https://public.example/loop-a"],
+      profile,
+      settings: settings(),
+      originMap: map(),
+    });
     const r = results.get("https://public.example/loop-a");
     expect(r).toMatchObject({ verdict: "broken", reason: "redirect loop" });
     expect(r?.chain.map((h) => h.url)).toEqual(["https://public.example/loop-a", "https://public.example/loop-b"]);
@@ -108,8 +157,16 @@ describe("redirects the link checker does not follow", () => {
   });
 
   it("a redirect to file: is broken, never read", async () => {
-    const results = await checkLinks({ urls: ["https://public.example/to-file"], profile, settings: settings(), originMap: map() });
-    expect(results.get("https://public.example/to-file")).toMatchObject({ verdict: "broken", reason: expect.stringMatching(/file:\/\/\/etc\/passwd.*not an http\(s\) URL/) as unknown });
+    const results = await checkLinks({
+      urls: ["https://public.example/to-file"],
+      profile,
+      settings: settings(),
+      originMap: map(),
+    });
+    expect(results.get("https://public.example/to-file")).toMatchObject({
+      verdict: "broken",
+      reason: expect.stringMatching(/file:\/\/\/etc\/passwd.*not an http\(s\) URL/) as unknown,
+    });
   });
 });
 
@@ -131,7 +188,17 @@ describe("malformed URLs in content", () => {
       changes: {},
     };
     const out = tempDir();
-    const report = await checkAndReport({ posts: [post], snapshotDir: null, outDir: out, profile, originMap: parseOriginMap([]), settings: settings(), typography: true, cacheFile: null, cacheAgeMs: 0 });
+    const report = await checkAndReport({
+      posts: [post],
+      snapshotDir: null,
+      outDir: out,
+      profile,
+      originMap: parseOriginMap([]),
+      settings: settings(),
+      typography: true,
+      cacheFile: null,
+      cacheAgeMs: 0,
+    });
     for (const h of bad) {
       const link = report.links.find((l) => l.url === h || l.url === h.replace(/#.*$/, ""));
       expect(link?.verdict, h).toBe("broken");

@@ -47,7 +47,18 @@ export function archivedPost(post: Post): ArchivedPost {
     .filter((el) => $(el).find("p, li, figcaption").length === 0)
     .map((el) => $(el).text().replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  const links = [...new Set([...$("a[href]").toArray().map((a) => $(a).attr("href") ?? ""), ...$("img[src]").toArray().map((i) => $(i).attr("src") ?? "")].filter(Boolean))].sort();
+  const links = [
+    ...new Set(
+      [
+        ...$("a[href]")
+          .toArray()
+          .map((a) => $(a).attr("href") ?? ""),
+        ...$("img[src]")
+          .toArray()
+          .map((i) => $(i).attr("src") ?? ""),
+      ].filter(Boolean),
+    ),
+  ].sort();
   return { id: post.id, url: post.sourceUrl, title: post.title, date: post.date, tags: [...post.tags], text, links };
 }
 
@@ -56,7 +67,10 @@ export function textDiff(before: readonly string[], after: readonly string[], ma
   const n = before.length;
   const m = after.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) (lcs[i] as number[])[j] = before[i] === after[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, lcs[i]?.[j + 1] ?? 0);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      (lcs[i] as number[])[j] =
+        before[i] === after[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, lcs[i]?.[j + 1] ?? 0);
   const out: string[] = [];
   let i = 0;
   let j = 0;
@@ -65,7 +79,8 @@ export function textDiff(before: readonly string[], after: readonly string[], ma
     if (i < n && j < m && before[i] === after[j]) {
       i++;
       j++;
-    } else if (j < m && (i === n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) out.push(`+ ${cut(after[j++] ?? "")}`);
+    } else if (j < m && (i === n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0)))
+      out.push(`+ ${cut(after[j++] ?? "")}`);
     else out.push(`- ${cut(before[i++] ?? "")}`);
   }
   return out.length > max ? [...out.slice(0, max), `… ${out.length - max} more changed lines`] : out;
@@ -73,13 +88,27 @@ export function textDiff(before: readonly string[], after: readonly string[], ma
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function diffRuns(before: readonly ArchivedPost[] | null, after: readonly ArchivedPost[], from: string | null, to: string): RunDiff {
+export function diffRuns(
+  before: readonly ArchivedPost[] | null,
+  after: readonly ArchivedPost[],
+  from: string | null,
+  to: string,
+): RunDiff {
   const old = new Map((before ?? []).map((p) => [p.id, p]));
   const now = new Map(after.map((p) => [p.id, p]));
   const brief = (p: ArchivedPost) => ({ id: p.id, url: p.url, title: p.title });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const added = before === null ? [] : after.filter((p) => !old.has(p.id)).map(brief).sort(byId);
-  const removed = [...old.values()].filter((p) => !now.has(p.id)).map(brief).sort(byId);
+  const added =
+    before === null
+      ? []
+      : after
+          .filter((p) => !old.has(p.id))
+          .map(brief)
+          .sort(byId);
+  const removed = [...old.values()]
+    .filter((p) => !now.has(p.id))
+    .map(brief)
+    .sort(byId);
   const changed: PostChange[] = [];
   for (const p of after) {
     const q = old.get(p.id);
@@ -95,11 +124,32 @@ export function diffRuns(before: readonly ArchivedPost[] | null, after: readonly
     if (!fields.length) continue;
     const linksAdded = p.links.filter((l) => !q.links.includes(l));
     const linksRemoved = q.links.filter((l) => !p.links.includes(l));
-    changed.push({ id: p.id, url: p.url, title: p.title, fields, textDiff: fields.includes("text") ? textDiff(q.text, p.text) : [], linksAdded, linksRemoved });
+    changed.push({
+      id: p.id,
+      url: p.url,
+      title: p.title,
+      fields,
+      textDiff: fields.includes("text") ? textDiff(q.text, p.text) : [],
+      linksAdded,
+      linksRemoved,
+    });
   }
   changed.sort(byId);
   const sum = (f: (c: PostChange) => number) => changed.reduce((n, c) => n + f(c), 0);
-  return { from, to, added, removed, changed, summary: { added: added.length, removed: removed.length, changed: changed.length, linksAdded: sum((c) => c.linksAdded.length), linksRemoved: sum((c) => c.linksRemoved.length) } };
+  return {
+    from,
+    to,
+    added,
+    removed,
+    changed,
+    summary: {
+      added: added.length,
+      removed: removed.length,
+      changed: changed.length,
+      linksAdded: sum((c) => c.linksAdded.length),
+      linksRemoved: sum((c) => c.linksRemoved.length),
+    },
+  };
 }
 
 export function diffLine(d: RunDiff): string {
@@ -112,7 +162,12 @@ export function renderDiffMarkdown(d: RunDiff): string {
   const lines = [`# Changes on the site: run ${d.to}`, "", diffLine(d), ""];
   const list = (title: string, posts: { url: string; title: string }[]) => {
     if (!posts.length) return;
-    lines.push(`## ${title} (${posts.length})`, "", ...posts.map((p) => `- [${markdownInline(p.title)}](${markdownUrl(p.url)})`), "");
+    lines.push(
+      `## ${title} (${posts.length})`,
+      "",
+      ...posts.map((p) => `- [${markdownInline(p.title)}](${markdownUrl(p.url)})`),
+      "",
+    );
   };
   list("Added", d.added);
   list("Removed", d.removed);

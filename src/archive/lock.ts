@@ -50,7 +50,9 @@ export class LockedError extends Error {
     readonly path: string,
     readonly owner: LockInfo,
   ) {
-    super(`${path}: another run (pid ${owner.pid} on ${owner.host}, started ${owner.startedAt}) holds the archive; this run did nothing`);
+    super(
+      `${path}: another run (pid ${owner.pid} on ${owner.host}, started ${owner.startedAt}) holds the archive; this run did nothing`,
+    );
   }
 }
 
@@ -84,7 +86,13 @@ export function acquireLock(dir: string, onReclaim: (stale: LockInfo | null) => 
   const path = join(dir, LOCK_FILE);
   const boot = bootId();
   const start = processStart(process.pid);
-  const me: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...(boot ? { bootId: boot } : {}), ...(start ? { processStart: start } : {}) };
+  const me: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    ...(boot ? { bootId: boot } : {}),
+    ...(start ? { processStart: start } : {}),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
     try {
@@ -95,7 +103,8 @@ export function acquireLock(dir: string, onReclaim: (stale: LockInfo | null) => 
       // Another host's pid cannot be probed from here: only a lock of this host is judged stale.
       if (owner && (owner.host !== me.host || ownerRuns(owner))) throw new LockedError(path, owner);
       // An empty lock may be one being written this instant: stale only once it is some seconds old.
-      if (!owner && Date.now() - mtimeMs(path) < 10_000) throw new LockedError(path, { pid: 0, host: "?", startedAt: "just now" });
+      if (!owner && Date.now() - mtimeMs(path) < 10_000)
+        throw new LockedError(path, { pid: 0, host: "?", startedAt: "just now" });
       onReclaim(owner);
       try {
         unlinkSync(path);

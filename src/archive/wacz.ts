@@ -28,7 +28,12 @@ const sha256 = (b: Buffer) => `sha256:${createHash("sha256").update(b).digest("h
 export function waczFiles(input: WaczInput): WaczFile[] {
   const files: WaczFile[] = input.warcs.map((w) => ({ path: `archive/${w.name}`, data: readFileSync(w.file) }));
   files.push({ path: "indexes/index.cdxj", data: Buffer.from(input.cdxj.join("\n") + "\n") });
-  const pages = [JSON.stringify({ format: "json-pages-1.0", id: "pages", title: "All Pages" }), ...input.pages.map((p, i) => JSON.stringify({ id: String(i + 1), url: p.url, ts: p.ts, ...(p.title ? { title: p.title } : {}) }))];
+  const pages = [
+    JSON.stringify({ format: "json-pages-1.0", id: "pages", title: "All Pages" }),
+    ...input.pages.map((p, i) =>
+      JSON.stringify({ id: String(i + 1), url: p.url, ts: p.ts, ...(p.title ? { title: p.title } : {}) }),
+    ),
+  ];
   files.push({ path: "pages/pages.jsonl", data: Buffer.from(pages.join("\n") + "\n") });
   const datapackage = {
     profile: "data-package",
@@ -38,11 +43,19 @@ export function waczFiles(input: WaczInput): WaczFile[] {
     software: input.software,
     mainPageUrl: input.mainPageUrl,
     mainPageDate: input.mainPageDate,
-    resources: files.map((f) => ({ name: f.path.split("/").pop() ?? f.path, path: f.path, hash: sha256(f.data), bytes: f.data.length })),
+    resources: files.map((f) => ({
+      name: f.path.split("/").pop() ?? f.path,
+      path: f.path,
+      hash: sha256(f.data),
+      bytes: f.data.length,
+    })),
   };
   const dp = Buffer.from(JSON.stringify(datapackage, null, 2) + "\n");
   files.push({ path: "datapackage.json", data: dp });
-  files.push({ path: "datapackage-digest.json", data: Buffer.from(JSON.stringify({ path: "datapackage.json", hash: sha256(dp) }, null, 2) + "\n") });
+  files.push({
+    path: "datapackage-digest.json",
+    data: Buffer.from(JSON.stringify({ path: "datapackage.json", hash: sha256(dp) }, null, 2) + "\n"),
+  });
   return files;
 }
 

@@ -86,13 +86,21 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
       // Stored under the digest of what was read, so a damaged payload shows as missing below.
       stored.add(store.putBody(Buffer.from(await record.readFully(false))));
     }
-    if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
+    if (!manifest)
+      throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
   }
   if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
   const missing = [...wanted].filter((sha) => !stored.has(sha));
-  if (missing.length) throw new Error(`${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`);
+  if (missing.length)
+    throw new Error(
+      `${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`,
+    );
   const first = manifest.find((r) => r.type === "fetch");
-  store.open({ startUrl: first?.url ?? "", createdAt: new Date().toISOString(), tool: "mia-migrate (from an archive)" });
+  store.open({
+    startUrl: first?.url ?? "",
+    createdAt: new Date().toISOString(),
+    tool: "mia-migrate (from an archive)",
+  });
   for (const r of manifest) store.append(r);
   store.close();
   return store;

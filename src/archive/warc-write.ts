@@ -68,7 +68,8 @@ const SERIALIZE = { gzip: true, digest: { algo: "sha-256", prefix: "sha256:", ba
 export function archivedHeaders(headers: Record<string, string>, bodyLength: number | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
-    if (k === "content-encoding" || k === "transfer-encoding" || (k === "content-length" && bodyLength !== null)) out[`x-archive-orig-${k}`] = v;
+    if (k === "content-encoding" || k === "transfer-encoding" || (k === "content-length" && bodyLength !== null))
+      out[`x-archive-orig-${k}`] = v;
     else out[k] = v;
   }
   if (bodyLength !== null) out["content-length"] = String(bodyLength);
@@ -127,7 +128,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     await put(
       WARCRecord.createWARCInfo(
         { filename: input.filename, warcVersion: "WARC/1.1", type: "warcinfo" },
-        { software: input.software, format: "WARC File Format 1.1", conformsTo: "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/", "http-header-user-agent": input.userAgent, robots: "obey", "mia-migrate-run": input.runId, "mia-migrate-settings": JSON.stringify(input.settings) },
+        {
+          software: input.software,
+          format: "WARC File Format 1.1",
+          conformsTo: "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+          "http-header-user-agent": input.userAgent,
+          robots: "obey",
+          "mia-migrate-run": input.runId,
+          "mia-migrate-settings": JSON.stringify(input.settings),
+        },
       ),
     );
     for (const rec of store.records()) {
@@ -137,17 +146,49 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
       // Redirect hops: each its own exchange, with the headers the server sent.
       for (const [i, hop] of rec.redirects.entries()) {
         const headers = archivedHeaders(rec.redirectHeaders?.[i] ?? {}, 0);
-        const response = WARCRecord.create({ url: hop.url, date, type: "response", warcVersion: "WARC/1.1", statusline: statusLine(hop.status), httpHeaders: headers }, []);
+        const response = WARCRecord.create(
+          {
+            url: hop.url,
+            date,
+            type: "response",
+            warcVersion: "WARC/1.1",
+            statusline: statusLine(hop.status),
+            httpHeaders: headers,
+          },
+          [],
+        );
         const at = await exchange(hop.url, date, response, {});
         counts.responses++;
-        index(hop.url, date, { mime: headers["content-type"]?.split(";")[0] ?? "unk", status: hop.status, digest: response.warcPayloadDigest ?? "", length: at.length, offset: at.offset });
+        index(hop.url, date, {
+          mime: headers["content-type"]?.split(";")[0] ?? "unk",
+          status: hop.status,
+          digest: response.warcPayloadDigest ?? "",
+          length: at.length,
+          offset: at.offset,
+        });
       }
       if (rec.status === 0 || rec.sha256 === null) continue; // no answer came: nothing to archive
       await final(rec, date, rec.sha256);
     }
     // The crawl's own journal, for a migration from this WARC alone (convert --from).
-    const manifest = new TextEncoder().encode(store.records().map((r) => JSON.stringify(journalLine(r))).join("\n") + "\n");
-    await put(WARCRecord.create({ url: MANIFEST_URI, date: new Date().toISOString().replace(/\.\d+Z$/, "Z"), type: "metadata", warcVersion: "WARC/1.1", warcHeaders: { "Content-Type": "application/x-ndjson" } }, [manifest]));
+    const manifest = new TextEncoder().encode(
+      store
+        .records()
+        .map((r) => JSON.stringify(journalLine(r)))
+        .join("\n") + "\n",
+    );
+    await put(
+      WARCRecord.create(
+        {
+          url: MANIFEST_URI,
+          date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+          type: "metadata",
+          warcVersion: "WARC/1.1",
+          warcHeaders: { "Content-Type": "application/x-ndjson" },
+        },
+        [manifest],
+      ),
+    );
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -164,7 +205,14 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     const as304 = rec.notModified !== undefined;
     if (before && (as304 || (before.sha256 === sha && before.status === rec.status))) {
       const status = as304 ? 304 : rec.status;
-      const response = revisit(url, date, as304 ? REVISIT_NOT_MODIFIED : REVISIT_IDENTICAL, statusLine(status), as304 ? archivedHeaders(rec.notModified?.headers ?? {}, null) : headers, before);
+      const response = revisit(
+        url,
+        date,
+        as304 ? REVISIT_NOT_MODIFIED : REVISIT_IDENTICAL,
+        statusLine(status),
+        as304 ? archivedHeaders(rec.notModified?.headers ?? {}, null) : headers,
+        before,
+      );
       const at = await exchange(url, date, response, sent);
       index(url, date, { mime: "warc/revisit", status, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
       counts.revisits++;
@@ -172,11 +220,32 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
       state[url] = { status: rec.status, sha256: sha, headers: rec.headers, original: before.original };
       return;
     }
-    const response = WARCRecord.create({ url, date, type: "response", warcVersion: "WARC/1.1", statusline: statusLine(rec.status), httpHeaders: headers }, [store.readBody(sha)]);
+    const response = WARCRecord.create(
+      {
+        url,
+        date,
+        type: "response",
+        warcVersion: "WARC/1.1",
+        statusline: statusLine(rec.status),
+        httpHeaders: headers,
+      },
+      [store.readBody(sha)],
+    );
     const at = await exchange(url, date, response, sent);
     counts.responses++;
-    index(url, date, { mime: headers["content-type"]?.split(";")[0]?.trim() ?? "unk", status: rec.status, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
-    state[url] = { status: rec.status, sha256: sha, headers: rec.headers, original: { runId: input.runId, file: input.filename, offset: at.offset, length: at.length, date, uri: url } };
+    index(url, date, {
+      mime: headers["content-type"]?.split(";")[0]?.trim() ?? "unk",
+      status: rec.status,
+      digest: `sha256:${sha}`,
+      length: at.length,
+      offset: at.offset,
+    });
+    state[url] = {
+      status: rec.status,
+      sha256: sha,
+      headers: rec.headers,
+      original: { runId: input.runId, file: input.filename, offset: at.offset, length: at.length, date, uri: url },
+    };
   }
 }
 
@@ -188,9 +257,26 @@ export function journalLine(r: ManifestRecord): ManifestRecord {
   return { ...rest, headers: headers["content-type"] !== undefined ? { "content-type": headers["content-type"] } : {} };
 }
 
-function revisit(url: string, date: string, profile: string, statusline: string, httpHeaders: Record<string, string>, before: StateEntry): WARCRecord {
+function revisit(
+  url: string,
+  date: string,
+  profile: string,
+  statusline: string,
+  httpHeaders: Record<string, string>,
+  before: StateEntry,
+): WARCRecord {
   const record = WARCRecord.create(
-    { url, date, type: "revisit", warcVersion: "WARC/1.1", statusline, httpHeaders, refersToUrl: before.original.uri, refersToDate: before.original.date, warcHeaders: { "WARC-Payload-Digest": `sha256:${before.sha256}` } },
+    {
+      url,
+      date,
+      type: "revisit",
+      warcVersion: "WARC/1.1",
+      statusline,
+      httpHeaders,
+      refersToUrl: before.original.uri,
+      refersToDate: before.original.date,
+      warcHeaders: { "WARC-Payload-Digest": `sha256:${before.sha256}` },
+    },
     [],
   );
   // warcio names every revisit identical-payload-digest; a 304 is server-not-modified.

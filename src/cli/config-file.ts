@@ -41,7 +41,10 @@ export function findConfig(explicit: string | undefined, cwd: string): string | 
 export function parseConfig(text: string, path: string, commandNames: ReadonlySet<string>): ConfigFile {
   const doc = parseDocument(text, { prettyErrors: false });
   const first = doc.errors[0];
-  if (first) throw new UsageError(`${path}: not valid YAML (${first.message.split("\n")[0] ?? ""}); fix the file or run "mia-migrate init --force" for a fresh one`);
+  if (first)
+    throw new UsageError(
+      `${path}: not valid YAML (${first.message.split("\n")[0] ?? ""}); fix the file or run "mia-migrate init --force" for a fresh one`,
+    );
   const data: unknown = doc.toJS() ?? {};
   if (!isRecord(data)) throw new UsageError(`${path}: expected a mapping of option names to values at the top`);
   const common: Record<string, unknown> = {};
@@ -88,7 +91,10 @@ function fileOptions(cmd: Command): Map<string, Option> {
 export function validateConfig(config: ConfigFile, program: Command): void {
   const all = new Set([...fileOptions(program).keys(), ...program.commands.flatMap((c) => [...fileOptions(c).keys()])]);
   for (const key of Object.keys(config.common)) {
-    if (!all.has(key)) throw new UsageError(`${config.path}: unknown option "${key}"${suggest(key, all)}; the keys are the flags' long names (mia-migrate init writes them all)`);
+    if (!all.has(key))
+      throw new UsageError(
+        `${config.path}: unknown option "${key}"${suggest(key, all)}; the keys are the flags' long names (mia-migrate init writes them all)`,
+      );
   }
   for (const [name, section] of Object.entries(config.commands)) {
     const cmd = program.commands.find((c) => c.name() === name);
@@ -103,12 +109,15 @@ export function validateConfig(config: ConfigFile, program: Command): void {
 function asFlagValue(opt: Option, key: string, value: unknown, where: string): unknown {
   const isFlag = !opt.required && !opt.optional;
   if (isFlag) {
-    if (typeof value !== "boolean") throw new UsageError(`${where}: "${key}" takes true or false, not ${JSON.stringify(value)}`);
+    if (typeof value !== "boolean")
+      throw new UsageError(`${where}: "${key}" takes true or false, not ${JSON.stringify(value)}`);
     return value; // --no-cache is stored by commander as cache: false, which is what the file says
   }
   const scalar = (v: unknown): string => {
     if (typeof v === "string" || typeof v === "number") return String(v);
-    throw new UsageError(`${where}: "${key}" takes a value such as ${JSON.stringify(String(opt.defaultValue ?? "…"))}, not ${JSON.stringify(v)}`);
+    throw new UsageError(
+      `${where}: "${key}" takes a value such as ${JSON.stringify(String(opt.defaultValue ?? "…"))}, not ${JSON.stringify(v)}`,
+    );
   };
   if (Array.isArray(opt.defaultValue)) {
     // A repeatable flag: a list, one value, or a mapping written as KEY=VALUE pairs (map-origin, status-verdict).
@@ -146,14 +155,21 @@ export function applyConfig(config: ConfigFile, cmd: Command, section: string | 
   }
 }
 
-export function loadConfigFor(program: Command, action: Command, explicit: string | undefined, cwd = process.cwd()): string | null {
+export function loadConfigFor(
+  program: Command,
+  action: Command,
+  explicit: string | undefined,
+  cwd = process.cwd(),
+): string | null {
   const path = findConfig(explicit, cwd);
   if (!path) return null;
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new UsageError(`${path}: cannot read the config file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(
+      `${path}: cannot read the config file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   const config = parseConfig(text, path, new Set(program.commands.map((c) => c.name())));
   validateConfig(config, program);
@@ -184,7 +200,8 @@ export function renderConfigTemplate(program: Command): string {
     // Every key is written commented out, at its default: the file changes nothing until edited, and a
     // default that moves in a later version (the User-Agent's version number) is not pinned by accident.
     // Paths into the installed package (the built-in profile) are not shown: they differ per machine.
-    if (value === undefined || (typeof value === "string" && isAbsolute(value))) lines.push(`# ${key}:${value === undefined ? "" : " (built in)"}`);
+    if (value === undefined || (typeof value === "string" && isAbsolute(value)))
+      lines.push(`# ${key}:${value === undefined ? "" : " (built in)"}`);
     else lines.push(`# ${key}: ${typeof value === "string" && /^\d+$/.test(value) ? value : JSON.stringify(value)}`);
     lines.push("");
   };

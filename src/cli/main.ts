@@ -6,7 +6,15 @@ import { setFlagsFromString } from "node:v8";
 import { Command, Option } from "commander";
 import { defaults, VERSION } from "../config/defaults.js";
 import { EXIT } from "../config/errors.js";
-import { addConvertOptions, addCrawlOptions, addLinkOptions, profileOption, type ConvertFlags, type CrawlFlags, type LinkFlags } from "./options.js";
+import {
+  addConvertOptions,
+  addCrawlOptions,
+  addLinkOptions,
+  profileOption,
+  type ConvertFlags,
+  type CrawlFlags,
+  type LinkFlags,
+} from "./options.js";
 import { runCommand } from "./run.js";
 import { CONFIG_FILE, configKey, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "../config/errors.js";
@@ -17,12 +25,15 @@ import type { OutputFlags } from "./summary.js";
 // of a 10,000-post `migrate` swung between 420 and 920 MB from run to run. A smaller growing factor
 // keeps it under 300 MB at no measurable cost in time (see defaults.memory). The command line only:
 // the library leaves its host's collector alone; a --heap-growing-percent given to node wins.
-if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent"))) setFlagsFromString(`--heap-growing-percent=${defaults.memory.heapGrowingPercent}`);
+if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent")))
+  setFlagsFromString(`--heap-growing-percent=${defaults.memory.heapGrowingPercent}`);
 
 const program = new Command();
 program
   .name("mia-migrate")
-  .description("Moves the MIA project's blog (www.miaprojektet.se) to Markdown: crawl, extract, normalise, convert, report.")
+  .description(
+    "Moves the MIA project's blog (www.miaprojektet.se) to Markdown: crawl, extract, normalise, convert, report.",
+  )
   .version(VERSION)
   .option("--debug", "show stack traces on errors")
   .option("--quiet", "no progress, only errors")
@@ -43,7 +54,9 @@ program.hook("preAction", (_program, action) => {
     // Checked here, once the file has had its say (commander's requiredOption is checked before it).
     for (const opt of action.options) {
       if (NEEDED.has(opt) && action.getOptionValue(opt.attributeName()) === undefined) {
-        throw new UsageError(`required option '${opt.flags}' not specified (give it on the command line${file ? ` or as ${configKey(opt)}: in ${file}` : ` or in ${CONFIG_FILE}`})`);
+        throw new UsageError(
+          `required option '${opt.flags}' not specified (give it on the command line${file ? ` or as ${configKey(opt)}: in ${file}` : ` or in ${CONFIG_FILE}`})`,
+        );
       }
     }
   } catch (err) {
@@ -61,19 +74,33 @@ function needed(flags: string, description: string): Option {
   return opt;
 }
 
-addLinkOptions(addConvertOptions(addCrawlOptions(
-  program
-    .command("migrate")
-    .description("crawl the blog and write one Markdown file per post (with the snapshot kept in <out>/snapshot)")
-    .argument("<start-url>", "where the crawl starts, e.g. https://www.miaprojektet.se/aktuellt-39586750")
-    .option("--out <dir>", "output directory", defaults.out)
-    .option("--no-check-links", "skip the link check and QA report")
-    .option("--strict", "exit 2 when links are broken (as check-links does)"),
-)))
-  .addHelpText("after", "\nExample:\n  mia-migrate migrate https://www.miaprojektet.se/aktuellt-39586750 --out site \\\n    --map-origin https://www.miaprojektet.se=http://127.0.0.1:8080\n")
-  .action(async (startUrl: string, flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/migrate.js")).runMigrate(startUrl, flags, global()));
-  });
+addLinkOptions(
+  addConvertOptions(
+    addCrawlOptions(
+      program
+        .command("migrate")
+        .description("crawl the blog and write one Markdown file per post (with the snapshot kept in <out>/snapshot)")
+        .argument("<start-url>", "where the crawl starts, e.g. https://www.miaprojektet.se/aktuellt-39586750")
+        .option("--out <dir>", "output directory", defaults.out)
+        .option("--no-check-links", "skip the link check and QA report")
+        .option("--strict", "exit 2 when links are broken (as check-links does)"),
+    ),
+  ),
+)
+  .addHelpText(
+    "after",
+    "\nExample:\n  mia-migrate migrate https://www.miaprojektet.se/aktuellt-39586750 --out site \\\n    --map-origin https://www.miaprojektet.se=http://127.0.0.1:8080\n",
+  )
+  .action(
+    async (
+      startUrl: string,
+      flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean },
+    ) => {
+      await runCommand(global().debug === true, async () =>
+        (await import("./commands/migrate.js")).runMigrate(startUrl, flags, global()),
+      );
+    },
+  );
 
 addCrawlOptions(
   program
@@ -82,68 +109,122 @@ addCrawlOptions(
     .argument("<start-url>", "where the crawl starts")
     .addOption(needed("--snapshot <dir>", "snapshot directory")),
 )
-  .addHelpText("after", "\nExample:\n  mia-migrate crawl https://www.miaprojektet.se/aktuellt-39586750 --snapshot snap --time-limit 3600\n")
+  .addHelpText(
+    "after",
+    "\nExample:\n  mia-migrate crawl https://www.miaprojektet.se/aktuellt-39586750 --snapshot snap --time-limit 3600\n",
+  )
   .action(async (startUrl: string, flags: CrawlFlags & { snapshot: string }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/crawl.js")).runCrawl(startUrl, flags, global()));
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/crawl.js")).runCrawl(startUrl, flags, global()),
+    );
   });
 
 addCrawlOptions(
   program
     .command("snapshot")
-    .description("take one archive snapshot of the site: a WARC/1.1 file (revisits for what did not change), its CDXJ index and a diff against the last run; safe to run from cron")
+    .description(
+      "take one archive snapshot of the site: a WARC/1.1 file (revisits for what did not change), its CDXJ index and a diff against the last run; safe to run from cron",
+    )
     .argument("<start-url>", "where the crawl starts")
     .addOption(needed("--archive <dir>", "the archive directory (one subdirectory per run)"))
     .option("--keep <n>", "keep the n newest complete runs (and any older run their revisits refer to)")
-    .option("--min-share <fraction>", `a run that captures fewer than this share of the last complete run's posts is incomplete: kept apart, exit 6 (default: ${defaults.archive.minPostShare}; a run with no post is always incomplete)`)
+    .option(
+      "--min-share <fraction>",
+      `a run that captures fewer than this share of the last complete run's posts is incomplete: kept apart, exit 6 (default: ${defaults.archive.minPostShare}; a run with no post is always incomplete)`,
+    )
     .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)"),
 )
-  .addHelpText("after", "\nExit codes: 0 done, 2 done but some pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes), 5 another run holds the lock, 6 the run is incomplete (no post, or fewer than --min-share of the last run's: the site is down; kept apart, nothing removed).\n\nExample (nightly, from cron):\n  mia-migrate --quiet snapshot https://www.miaprojektet.se/aktuellt-39586750 --archive /srv/mia-archive --keep 30 --time-limit 3600\n")
+  .addHelpText(
+    "after",
+    "\nExit codes: 0 done, 2 done but some pages failed, 3 usage, 4 stopped by --time-limit (rerun resumes), 5 another run holds the lock, 6 the run is incomplete (no post, or fewer than --min-share of the last run's: the site is down; kept apart, nothing removed).\n\nExample (nightly, from cron):\n  mia-migrate --quiet snapshot https://www.miaprojektet.se/aktuellt-39586750 --archive /srv/mia-archive --keep 30 --time-limit 3600\n",
+  )
   .action(async (startUrl: string, flags: import("./commands/snapshot.js").SnapshotFlags) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/snapshot.js")).runSnapshot(startUrl, flags, global()));
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/snapshot.js")).runSnapshot(startUrl, flags, global()),
+    );
   });
 
-addConvertOptions(program
-  .command("convert")
-  .description("convert a snapshot to Markdown, offline")
-  .addOption(needed("--from <path>", "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz"))
-  .option("--out <dir>", "output directory", defaults.out)
-  .addOption(profileOption()))
+addConvertOptions(
+  program
+    .command("convert")
+    .description("convert a snapshot to Markdown, offline")
+    .addOption(
+      needed(
+        "--from <path>",
+        "a snapshot written by crawl or migrate, an archive directory written by snapshot (its newest run), or one run's .warc.gz",
+      ),
+    )
+    .option("--out <dir>", "output directory", defaults.out)
+    .addOption(profileOption()),
+)
   .addHelpText("after", "\nExample:\n  mia-migrate convert --from site/snapshot --out site --layout hugo\n")
   .action(async (flags: ConvertFlags & { from: string; out: string; profile: string }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/convert.js")).runConvert(flags, global()));
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/convert.js")).runConvert(flags, global()),
+    );
   });
 
-addLinkOptions(addCrawlOptions(program
-  .command("check-links")
-  .description("check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken")
-  .argument("[start-url]", "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own")
-  .option("--from <path>", "a snapshot of the old site from crawl or migrate, or an archive from snapshot (its newest run, read offline)")
-  .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
-  .option("--keep-typography", "the Markdown was converted with --keep-typography")))
-  .addHelpText("after", "\nExamples:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n  mia-migrate check-links https://www.miaprojektet.se/aktuellt-39586750 --out qa\n")
-  .action(async (startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/check-links.js")).runCheckLinks(startUrl, flags, global()));
-  });
+addLinkOptions(
+  addCrawlOptions(
+    program
+      .command("check-links")
+      .description(
+        "check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken",
+      )
+      .argument(
+        "[start-url]",
+        "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own",
+      )
+      .option(
+        "--from <path>",
+        "a snapshot of the old site from crawl or migrate, or an archive from snapshot (its newest run, read offline)",
+      )
+      .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
+      .option("--keep-typography", "the Markdown was converted with --keep-typography"),
+  ),
+)
+  .addHelpText(
+    "after",
+    "\nExamples:\n  mia-migrate check-links --from site/snapshot --out site --link-timeout 10\n  mia-migrate check-links https://www.miaprojektet.se/aktuellt-39586750 --out qa\n",
+  )
+  .action(
+    async (
+      startUrl: string | undefined,
+      flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean },
+    ) => {
+      await runCommand(global().debug === true, async () =>
+        (await import("./commands/check-links.js")).runCheckLinks(startUrl, flags, global()),
+      );
+    },
+  );
 
 program
   .command("verify")
-  .description("render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)")
+  .description(
+    "render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)",
+  )
   .addOption(needed("--from <path>", "the snapshot (or archive from snapshot) the Markdown was converted from"))
   .option("--out <dir>", "the output directory holding the Markdown", defaults.out)
   .addOption(profileOption())
   .option("--keep-typography", "the Markdown was converted with --keep-typography")
   .addHelpText("after", "\nExample:\n  mia-migrate verify --from site/snapshot --out site\n")
   .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/verify.js")).runVerify(flags, global()));
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/verify.js")).runVerify(flags, global()),
+    );
   });
 
 program
   .command("init")
-  .description(`write ${CONFIG_FILE} with every option, its default and what it does (edit it, then run any command here)`)
+  .description(
+    `write ${CONFIG_FILE} with every option, its default and what it does (edit it, then run any command here)`,
+  )
   .option("--force", "overwrite an existing file")
   .addHelpText("after", `\nExample:\n  mia-migrate init && $EDITOR ${CONFIG_FILE}\n`)
   .action(async (flags: { force?: boolean }) => {
-    await runCommand(global().debug === true, async () => (await import("./commands/init.js")).runInit(renderConfigTemplate(program), flags, global()));
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/init.js")).runInit(renderConfigTemplate(program), flags, global()),
+    );
   });
 
 await program.parseAsync(process.argv);

@@ -30,17 +30,33 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** --profile, its default named rather than shown as a path into the installed package. */
 export function profileOption(): Option {
-  return new Option("--profile <file>", "site profile (YAML)").default(DEFAULT_PROFILE_PATH, "the built-in MIA profile");
+  return new Option("--profile <file>", "site profile (YAML)").default(
+    DEFAULT_PROFILE_PATH,
+    "the built-in MIA profile",
+  );
 }
 
 export function addCrawlOptions(cmd: Command): Command {
   return cmd
-    .option("--map-origin <from=to>", "send requests for origin FROM to TO, keeping FROM's Host header and URLs (repeatable; * maps every origin)", collect, [])
+    .option(
+      "--map-origin <from=to>",
+      "send requests for origin FROM to TO, keeping FROM's Host header and URLs (repeatable; * maps every origin)",
+      collect,
+      [],
+    )
     .addOption(profileOption())
     .option("--user-agent <ua>", "User-Agent to send", defaults.userAgent)
     .option("--concurrency <n>", "requests in flight over all hosts", String(defaults.crawl.concurrency))
-    .option("--host-concurrency <n>", "requests in flight per host (politeness: loosen only for your own server)", String(defaults.crawl.perHostConcurrency))
-    .option("--host-gap <ms>", "minimum gap between requests to one host, randomised ±50% (politeness: loosen only for your own server)", String(defaults.crawl.perHostGapMs))
+    .option(
+      "--host-concurrency <n>",
+      "requests in flight per host (politeness: loosen only for your own server)",
+      String(defaults.crawl.perHostConcurrency),
+    )
+    .option(
+      "--host-gap <ms>",
+      "minimum gap between requests to one host, randomised ±50% (politeness: loosen only for your own server)",
+      String(defaults.crawl.perHostGapMs),
+    )
     .option("--retries <n>", "tries per URL for 408/429/5xx and network errors", String(defaults.crawl.retries))
     .option("--max-pages <n>", "stop after this many pages")
     .option("--max-depth <n>", "follow links at most this deep from the start page")
@@ -86,14 +102,21 @@ export function startUrlOf(value: string, profile: Profile): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`start URL "${value}" is not a URL; give a full one such as ${profile.origin}/aktuellt-39586750`);
+    throw new UsageError(
+      `start URL "${value}" is not a URL; give a full one such as ${profile.origin}/aktuellt-39586750`,
+    );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`start URL "${value}": only http and https are crawled`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`start URL "${value}": only http and https are crawled`);
   return url.href;
 }
 
 export function commonInputs(flags: CrawlFlags): { profile: Profile; originMap: OriginMap; settings: CrawlSettings } {
-  return { profile: loadProfile(flags.profile), originMap: parseOriginMap(flags.mapOrigin), settings: crawlFlags(flags) };
+  return {
+    profile: loadProfile(flags.profile),
+    originMap: parseOriginMap(flags.mapOrigin),
+    settings: crawlFlags(flags),
+  };
 }
 
 export interface ConvertFlags {
@@ -110,23 +133,35 @@ const FIGURES = ["markdown", "html", "hugo"] as const;
 export function addConvertOptions(cmd: Command): Command {
   return cmd
     .option("--layout <name>", `output layout: ${LAYOUTS.join(", ")}`, defaults.convert.layout)
-    .option("--figures <form>", "images with captions as: markdown (portable), html (<figure>), hugo (shortcode)", defaults.convert.figures)
+    .option(
+      "--figures <form>",
+      "images with captions as: markdown (portable), html (<figure>), hugo (shortcode)",
+      defaults.convert.figures,
+    )
     .option("--no-assets", "keep the old site's image and file URLs instead of copying them into the output")
     .option("--keep-typography", "keep quotes, dashes and ellipses as written (no Swedish typography rules)")
-    .option("--frontmatter-rename <from=to>", "write a frontmatter field under another name, e.g. description=summary (repeatable)", collect, [])
+    .option(
+      "--frontmatter-rename <from=to>",
+      "write a frontmatter field under another name, e.g. description=summary (repeatable)",
+      collect,
+      [],
+    )
     .option("--frontmatter-drop <field>", "leave a frontmatter field out (repeatable)", collect, []);
 }
 
 /** The conversion flags as the library's convert options (a bad value names its flag). */
 export function convertFlags(flags: ConvertFlags, profile: Profile): ConvertOptions {
   const layout = flags.layout ?? defaults.convert.layout;
-  if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout "${layout}": expected one of ${LAYOUTS.join(", ")}`);
+  if (!(LAYOUTS as readonly string[]).includes(layout))
+    throw new UsageError(`--layout "${layout}": expected one of ${LAYOUTS.join(", ")}`);
   const figures = flags.figures ?? defaults.convert.figures;
-  if (!(FIGURES as readonly string[]).includes(figures)) throw new UsageError(`--figures "${figures}": expected one of ${FIGURES.join(", ")}`);
+  if (!(FIGURES as readonly string[]).includes(figures))
+    throw new UsageError(`--figures "${figures}": expected one of ${FIGURES.join(", ")}`);
   const rename: Record<string, string> = {};
   for (const spec of flags.frontmatterRename ?? []) {
     const [from, to] = spec.split("=");
-    if (!from || !to) throw new UsageError(`--frontmatter-rename "${spec}": expected FIELD=NEWNAME, e.g. description=summary`);
+    if (!from || !to)
+      throw new UsageError(`--frontmatter-rename "${spec}": expected FIELD=NEWNAME, e.g. description=summary`);
     rename[from] = to;
   }
   return convertOptions(profile, {
@@ -154,13 +189,38 @@ export function addLinkOptions(cmd: Command): Command {
   return cmd
     .option("--link-timeout <seconds>", "timeout per link request", String(defaults.links.timeoutMs / 1000))
     .option("--no-cache", "check every link again, ignoring the cache of successes")
-    .option("--cache-age <hours>", "how long a successful check is trusted", String(defaults.links.cacheAgeMs / 3600_000))
+    .option(
+      "--cache-age <hours>",
+      "how long a successful check is trusted",
+      String(defaults.links.cacheAgeMs / 3600_000),
+    )
     .option("--link-time-limit <seconds>", "stop checking after this long; unchecked links are reported as skipped")
-    .option("--allow-private", "also check links to loopback, private and link-local addresses (by default they are reported as skipped: a page must not make the checker call into your network)")
-    .option("--skip-link <regex>", "never check links matching this pattern: they are reported as skipped (lychee's --exclude; repeatable)", collect, [])
-    .option("--status-verdict <code=verdict>", `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`, collect, [])
-    .option("--spelling", "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)")
-    .addOption(new Option("--spelling-words <file>", "names and terms of the site, one a line, that are not misspellings").default(DEFAULT_WORDS_PATH, "the built-in MIA word list"));
+    .option(
+      "--allow-private",
+      "also check links to loopback, private and link-local addresses (by default they are reported as skipped: a page must not make the checker call into your network)",
+    )
+    .option(
+      "--skip-link <regex>",
+      "never check links matching this pattern: they are reported as skipped (lychee's --exclude; repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--status-verdict <code=verdict>",
+      `re-classify a status code, e.g. 403=unverifiable or 999=ok; verdicts: ${STATUS_VERDICTS.join(", ")} (repeatable)`,
+      collect,
+      [],
+    )
+    .option(
+      "--spelling",
+      "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)",
+    )
+    .addOption(
+      new Option(
+        "--spelling-words <file>",
+        "names and terms of the site, one a line, that are not misspellings",
+      ).default(DEFAULT_WORDS_PATH, "the built-in MIA word list"),
+    );
 }
 
 const STATUS_VERDICTS = ["ok", "broken", "unverifiable"] as const;
@@ -171,19 +231,28 @@ export function statusVerdicts(specs: readonly string[]): Map<number, (typeof ST
   for (const spec of specs) {
     const m = /^\s*(\d{3})\s*=\s*(\w+)\s*$/.exec(spec);
     const verdict = STATUS_VERDICTS.find((v) => v === m?.[2]);
-    if (!m || !verdict || Number(m[1]) < 100 || Number(m[1]) > 999) throw new UsageError(`--status-verdict "${spec}": expected CODE=VERDICT, e.g. 403=unverifiable (verdicts: ${STATUS_VERDICTS.join(", ")})`);
+    if (!m || !verdict || Number(m[1]) < 100 || Number(m[1]) > 999)
+      throw new UsageError(
+        `--status-verdict "${spec}": expected CODE=VERDICT, e.g. 403=unverifiable (verdicts: ${STATUS_VERDICTS.join(", ")})`,
+      );
     out.set(Number(m[1]), verdict);
   }
   return out;
 }
 
 /** The link flags as the library's check settings, and where the cache and the word list are. */
-export function checkFlags(flags: LinkFlags, crawl: CrawlSettings): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
+export function checkFlags(
+  flags: LinkFlags,
+  crawl: CrawlSettings,
+): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
   const l = defaults.links;
   return {
     settings: checkSettings(crawl, {
       timeoutMs: intFlag("link-timeout", flags.linkTimeout, l.timeoutMs / 1000, 1) * 1000,
-      timeLimitMs: flags.linkTimeLimit === undefined ? l.timeLimitMs : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
+      timeLimitMs:
+        flags.linkTimeLimit === undefined
+          ? l.timeLimitMs
+          : intFlag("link-time-limit", flags.linkTimeLimit, 0, 1) * 1000,
       statusVerdicts: statusVerdicts(flags.statusVerdict ?? []),
       skip: (flags.skipLink ?? []).map((p) => regexFlag("skip-link", p)),
       allowPrivate: flags.allowPrivate === true || l.allowPrivate,

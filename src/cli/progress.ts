@@ -31,12 +31,12 @@ export class CrawlProgress {
     if (e.type === "fetched") {
       this.done++;
       this.queued = e.queued;
-    }
-    else if (e.type === "failed") this.failed++;
+    } else if (e.type === "failed") this.failed++;
     else if (e.type === "retry") this.retries++;
     else if (e.type === "not-found") this.notFound++;
     else if (e.type === "skipped") this.skipped++;
-    else if (e.type === "robots" && e.verdict !== "rules" && !this.opts.quiet) this.stream.write(`${this.tty ? "\r\x1b[K" : ""}robots.txt of ${e.origin}: ${e.verdict}\n`);
+    else if (e.type === "robots" && e.verdict !== "rules" && !this.opts.quiet)
+      this.stream.write(`${this.tty ? "\r\x1b[K" : ""}robots.txt of ${e.origin}: ${e.verdict}\n`);
   };
 
   private line(): string {

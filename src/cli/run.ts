@@ -12,7 +12,9 @@ export async function runCommand(debug: boolean, body: () => Promise<number>): P
       code = err.exitCode;
     } else {
       const e = err as Error;
-      process.stderr.write(`mia-migrate: unexpected error: ${e.message}${debug ? "" : " (rerun with --debug for details)"}\n`);
+      process.stderr.write(
+        `mia-migrate: unexpected error: ${e.message}${debug ? "" : " (rerun with --debug for details)"}\n`,
+      );
       code = EXIT.runtime;
     }
     if (debug) process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);

@@ -10,7 +10,11 @@ export interface OutputFlags {
 }
 
 export function crawlLine(c: CrawlSummary): string {
-  const parts = [`${c.fetched + c.resumed} pages (${c.posts} posts)`, `${c.failed} failed`, `${c.notFound.length} not found (dead links)`];
+  const parts = [
+    `${c.fetched + c.resumed} pages (${c.posts} posts)`,
+    `${c.failed} failed`,
+    `${c.notFound.length} not found (dead links)`,
+  ];
   if (c.resumed) parts.push(`${c.resumed} from an earlier run`);
   if (c.disallowedByRobots) parts.push(`${c.disallowedByRobots} not fetched (robots.txt)`);
   if (c.stoppedBy) parts.push(`stopped by ${c.stoppedBy}; rerun the same command to resume`);
@@ -27,7 +31,9 @@ export function crawlExitCode(c: CrawlSummary): number {
 }
 
 export function convertLine(c: ConvertResult, out: string): string {
-  const kept = c.kept.length ? `; left ${c.kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})` : "";
+  const kept = c.kept.length
+    ? `; left ${c.kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})`
+    : "";
   return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
 }
 
@@ -50,5 +56,7 @@ export function noPostsError(c: CrawlSummary, startUrl: string): NoPostsError {
         : c.disallowedByRobots
           ? "robots.txt disallows it"
           : `the crawl found ${c.fetched + c.resumed} page(s), none of them a post of this site profile`;
-  return new NoPostsError(`no post found from ${startUrl}: ${found}; give the blog's start page (the MIA blog's is https://www.miaprojektet.se/aktuellt-39586750), or a site profile that fits the site (--profile)`);
+  return new NoPostsError(
+    `no post found from ${startUrl}: ${found}; give the blog's start page (the MIA blog's is https://www.miaprojektet.se/aktuellt-39586750), or a site profile that fits the site (--profile)`,
+  );
 }

@@ -2,7 +2,10 @@
 // file overrides them; nothing else in the code should hard-code one of these numbers.
 import { readFileSync } from "node:fs";
 
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; homepage: string };
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+  homepage: string;
+};
 
 export const VERSION: string = pkg.version;
 export const HOMEPAGE: string = pkg.homepage;

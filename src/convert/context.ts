@@ -21,5 +21,9 @@ export const identityContext = (): ConvertContext => ({ rewriteUrl: (u) => u, fi
 /** A link, image or embed whose address would run code when followed: its text is kept, the address
  *  is not written (Hugo with raw HTML on, and other renderers, would make it a live link). */
 export function scriptLink(ctx: ConvertContext, url: string): void {
-  ctx.findings.push({ rule: "script-link", message: "an address that would run code (javascript:, vbscript:, data:) was left out; the text is kept", text: url });
+  ctx.findings.push({
+    rule: "script-link",
+    message: "an address that would run code (javascript:, vbscript:, data:) was left out; the text is kept",
+    text: url,
+  });
 }

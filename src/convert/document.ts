@@ -26,7 +26,15 @@ export function aliasPaths(post: Post, otherUrls: readonly string[]): string[] {
   return [...new Set(paths)];
 }
 
-export function toDocument(post: Post, slug: string, place: Place, otherUrls: readonly string[], ctx: ConvertContext, fields: FrontmatterFields, permalink: boolean): Document {
+export function toDocument(
+  post: Post,
+  slug: string,
+  place: Place,
+  otherUrls: readonly string[],
+  ctx: ConvertContext,
+  fields: FrontmatterFields,
+  permalink: boolean,
+): Document {
   const frontmatter: Frontmatter = {
     title: post.title,
     date: post.dateTime ?? post.date,
@@ -41,5 +49,12 @@ export function toDocument(post: Post, slug: string, place: Place, otherUrls: re
     ...(permalink ? { permalink: place.url } : {}),
   };
   const markdown = htmlToMarkdown(post.bodyHtml, ctx);
-  return { path: place.file, url: place.url, postId: post.id, frontmatter, markdown, text: renderDocument(frontmatter, markdown, fields) };
+  return {
+    path: place.file,
+    url: place.url,
+    postId: post.id,
+    frontmatter,
+    markdown,
+    text: renderDocument(frontmatter, markdown, fields),
+  };
 }

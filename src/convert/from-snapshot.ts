@@ -10,7 +10,12 @@ import type { SnapshotStore } from "../store/snapshot.js";
 export type PostKey = Pick<Post, "id" | "sourceUrl" | "title" | "date">;
 
 /** A post's key, in strings of its own: a key must not keep the post's body (or its page) alive. */
-export const postKey = (p: Post): PostKey => ({ id: ownCopy(p.id), sourceUrl: ownCopy(p.sourceUrl), title: ownCopy(p.title), date: ownCopy(p.date) });
+export const postKey = (p: Post): PostKey => ({
+  id: ownCopy(p.id),
+  sourceUrl: ownCopy(p.sourceUrl),
+  title: ownCopy(p.title),
+  date: ownCopy(p.date),
+});
 
 export interface SnapshotPosts<P extends PostKey = Post> {
   /** Oldest first (by id): stable slug suffixes go to the later post of a pair. */
@@ -22,7 +27,12 @@ export interface SnapshotPosts<P extends PostKey = Post> {
 }
 
 /** Extracts every post of the snapshot once, handing each to `take`; keeps what `take` returns. */
-export function extractPosts<P extends PostKey>(store: SnapshotStore, profile: Profile, opts: ExtractOptions, take: (post: Post) => P): SnapshotPosts<P> {
+export function extractPosts<P extends PostKey>(
+  store: SnapshotStore,
+  profile: Profile,
+  opts: ExtractOptions,
+  take: (post: Post) => P,
+): SnapshotPosts<P> {
   const byId = new Map<string, P>();
   const otherUrls = new Map<string, string[]>();
   const unreadable: SnapshotPosts["unreadable"] = [];
@@ -46,7 +56,11 @@ export function extractPosts<P extends PostKey>(store: SnapshotStore, profile: P
   }
   for (const [id, urls] of otherUrls) {
     const post = byId.get(id);
-    if (post) otherUrls.set(id, urls.filter((u) => u !== post.sourceUrl));
+    if (post)
+      otherUrls.set(
+        id,
+        urls.filter((u) => u !== post.sourceUrl),
+      );
   }
   const posts = [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
   return { posts, otherUrls, unreadable };

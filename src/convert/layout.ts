@@ -22,11 +22,26 @@ export function placeOf(layout: LayoutName, date: string, slug: string): Place {
   const [y = "0000", m = "00"] = date.split("-");
   switch (layout) {
     case "hugo":
-      return { file: `content/posts/${y}/${slug}/index.md`, url: `/posts/${y}/${slug}/`, assetDir: `content/posts/${y}/${slug}`, assetUrl: (n) => n };
+      return {
+        file: `content/posts/${y}/${slug}/index.md`,
+        url: `/posts/${y}/${slug}/`,
+        assetDir: `content/posts/${y}/${slug}`,
+        assetUrl: (n) => n,
+      };
     case "eleventy":
-      return { file: `posts/${date}-${slug}.md`, url: `/posts/${y}/${m}/${slug}/`, assetDir: "assets", assetUrl: (n) => `/assets/${n}` };
+      return {
+        file: `posts/${date}-${slug}.md`,
+        url: `/posts/${y}/${m}/${slug}/`,
+        assetDir: "assets",
+        assetUrl: (n) => `/assets/${n}`,
+      };
     case "plain":
-      return { file: `posts/${y}/${m}/${slug}.md`, url: `/posts/${y}/${m}/${slug}/`, assetDir: "assets", assetUrl: (n) => `/assets/${n}` };
+      return {
+        file: `posts/${y}/${m}/${slug}.md`,
+        url: `/posts/${y}/${m}/${slug}/`,
+        assetDir: "assets",
+        assetUrl: (n) => `/assets/${n}`,
+      };
   }
 }
 

@@ -35,8 +35,18 @@ export function rawHtmlIn(markdown: string): string[] {
 }
 
 export function htmlToMarkdown(html: string, ctx: ConvertContext = identityContext()): string {
-  const md = createService(ctx).turndown(html).replace(/\n{3,}/g, "\n\n").trim() + "\n";
-  if (ctx.figures !== "html") for (const tag of rawHtmlIn(md)) ctx.findings.push({ rule: "raw-html", message: "raw HTML left in the Markdown (Hugo strips it by default)", text: tag });
+  const md =
+    createService(ctx)
+      .turndown(html)
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n";
+  if (ctx.figures !== "html")
+    for (const tag of rawHtmlIn(md))
+      ctx.findings.push({
+        rule: "raw-html",
+        message: "raw HTML left in the Markdown (Hugo strips it by default)",
+        text: tag,
+      });
   // Link texts and URLs are not escaped by turndown's escape(); Liquid must not see "{{" there either.
   // (Not in Hugo shortcode mode: the output is for Hugo only, and its shortcodes start with "{{".)
   return ctx.figures === "hugo" ? md : liquidSafe(md);

@@ -30,7 +30,11 @@ export function postsFromMarkdown(docs: Iterable<OutputDoc>): Post[] {
       dateSource: "url",
       tags: Array.isArray(fm.tags) ? fm.tags.map(String) : [],
       bodyHtml: markdown.render(d.body),
-      images: (fm.images ?? []).map((i) => ({ src: String(i.src ?? ""), alt: String(i.alt ?? ""), caption: i.caption === null || i.caption === undefined ? null : String(i.caption) })),
+      images: (fm.images ?? []).map((i) => ({
+        src: String(i.src ?? ""),
+        alt: String(i.alt ?? ""),
+        caption: i.caption === null || i.caption === undefined ? null : String(i.caption),
+      })),
       links: [],
       lead: String(fm.description ?? ""),
       extractedBy: "profile",

@@ -3,7 +3,14 @@
 import type { PlanFinding } from "./site.js";
 
 export interface Problem {
-  kind: "fetch-failed" | "not-found" | "extracted-by-fallback" | "unreadable-post" | "date-conflict" | "fidelity" | PlanFinding["rule"];
+  kind:
+    | "fetch-failed"
+    | "not-found"
+    | "extracted-by-fallback"
+    | "unreadable-post"
+    | "date-conflict"
+    | "fidelity"
+    | PlanFinding["rule"];
   url: string;
   message: string;
   /** For problems found while converting: the post, the Markdown file, its line, and the text concerned. */

@@ -43,12 +43,15 @@ export function netlifyRedirects(entries: readonly RedirectEntry[]): string {
 /** nginx: a map on $uri, which nginx has already percent-decoded. Include it in the http block. */
 export function nginxMap(entries: readonly RedirectEntry[]): string {
   // A path with a control character (a tab, a newline) is matched by a regex that spells it \xHH.
-  const lines = uniqueByPath(entries).map((r) => `    ${nginxPlain(r.decoded) ? nginxString(r.decoded) : nginxString(`~^${pcreLiteral(r.decoded)}$`)} ${nginxString(r.to)};`);
+  const lines = uniqueByPath(entries).map(
+    (r) =>
+      `    ${nginxPlain(r.decoded) ? nginxString(r.decoded) : nginxString(`~^${pcreLiteral(r.decoded)}$`)} ${nginxString(r.to)};`,
+  );
   return [
     "# Old www.miaprojektet.se URLs → new pages (written by mia-migrate).",
     "# In the http block: include this file; in the server block: if ($mia_redirect) { return 301 $mia_redirect; }",
     "map $uri $mia_redirect {",
-    "    default \"\";",
+    '    default "";',
     ...lines,
     "}",
     "",
@@ -57,6 +60,8 @@ export function nginxMap(entries: readonly RedirectEntry[]): string {
 
 /** Apache: mod_rewrite matches the decoded path without its leading slash. */
 export function htaccess(entries: readonly RedirectEntry[]): string {
-  const lines = uniqueByPath(entries).map((r) => `RewriteRule ^${pcreLiteral(r.decoded.slice(1))}$ ${redirectsPath(r.to)} [R=301,L]`);
+  const lines = uniqueByPath(entries).map(
+    (r) => `RewriteRule ^${pcreLiteral(r.decoded.slice(1))}$ ${redirectsPath(r.to)} [R=301,L]`,
+  );
   return `# Old www.miaprojektet.se URLs → new pages (written by mia-migrate)\nRewriteEngine On\n${lines.join("\n")}\n`;
 }

@@ -53,7 +53,13 @@ export interface PlannedPost {
 export function assetName(url: string, sha256: string): string {
   const last = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "file");
   const dot = last.lastIndexOf(".");
-  const ext = dot > 0 ? last.slice(dot).toLowerCase().replace(/[^.a-z0-9]/g, "") : "";
+  const ext =
+    dot > 0
+      ? last
+          .slice(dot)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, "")
+      : "";
   const base = slugify(dot > 0 ? last.slice(0, dot) : last, 60) || "fil";
   return `${base}-${sha256.slice(0, 8)}${ext}`;
 }
@@ -75,7 +81,13 @@ export function planPlaces(posts: readonly PostKey[], opts: Pick<PlanOptions, "l
 }
 
 /** One post's Markdown document, the site files it uses, and what could not be converted cleanly. */
-export function planPost(post: Post, site: SitePlaces, otherUrls: readonly string[], siteFiles: ReadonlyMap<string, SiteFile>, opts: PlanOptions): PlannedPost | null {
+export function planPost(
+  post: Post,
+  site: SitePlaces,
+  otherUrls: readonly string[],
+  siteFiles: ReadonlyMap<string, SiteFile>,
+  opts: PlanOptions,
+): PlannedPost | null {
   const { profile } = opts;
   const own = site.get(post.id);
   if (!own) return null;
@@ -89,20 +101,33 @@ export function planPost(post: Post, site: SitePlaces, otherUrls: readonly strin
     if (id !== undefined) {
       const target = site.get(id);
       if (target) return target.place.url + (new URL(raw).hash ?? "");
-      local.push({ rule: "old-site-link", message: "a link to a post of the old site that was not migrated", text: raw });
+      local.push({
+        rule: "old-site-link",
+        message: "a link to a post of the old site that was not migrated",
+        text: raw,
+      });
       return raw;
     }
     if (pageKind(url, profile) === "asset" && opts.assets) {
       const file = siteFiles.get(url.href);
       if (!file) {
-        local.push({ rule: "asset-missing", message: "a file of the old site that is not in the snapshot: the old URL is kept", text: raw });
+        local.push({
+          rule: "asset-missing",
+          message: "a file of the old site that is not in the snapshot: the old URL is kept",
+          text: raw,
+        });
         return url.href;
       }
       const name = assetName(url.href, file.sha256);
       assets.set(`${place.assetDir}/${name}`, file);
       return place.assetUrl(name);
     }
-    if (pageKind(url, profile) !== "asset") local.push({ rule: "old-site-link", message: "a link to a page of the old site that is not part of the migration", text: raw });
+    if (pageKind(url, profile) !== "asset")
+      local.push({
+        rule: "old-site-link",
+        message: "a link to a page of the old site that is not part of the migration",
+        text: raw,
+      });
     return url.href;
   };
   const ctx: ConvertContext = { rewriteUrl, figures: opts.figures, findings: local };
@@ -118,16 +143,28 @@ export function planPost(post: Post, site: SitePlaces, otherUrls: readonly strin
     // Lines count from the top of the file: the frontmatter's lines come first.
     const offset = doc.text.length - doc.markdown.length;
     const fileLine = line === undefined ? undefined : doc.text.slice(0, offset).split("\n").length - 1 + line;
-    findings.push({ ...f, postId: post.id, file: doc.path, sourceUrl: post.sourceUrl, ...(fileLine ? { line: fileLine } : {}) });
+    findings.push({
+      ...f,
+      postId: post.id,
+      file: doc.path,
+      sourceUrl: post.sourceUrl,
+      ...(fileLine ? { line: fileLine } : {}),
+    });
   }
   return { doc, assets, findings };
 }
 
 /** Every old URL of every post (its own first, then aliases and redirect hops) → its new page. */
-export function planRedirects(posts: readonly PostKey[], site: SitePlaces, otherUrls: ReadonlyMap<string, readonly string[]>): RedirectEntry[] {
+export function planRedirects(
+  posts: readonly PostKey[],
+  site: SitePlaces,
+  otherUrls: ReadonlyMap<string, readonly string[]>,
+): RedirectEntry[] {
   return posts.flatMap((p) => {
     const to = site.get(p.id)?.place.url;
-    return to === undefined ? [] : [p.sourceUrl, ...(otherUrls.get(p.id) ?? [])].map((from) => ({ from, to, postId: p.id }));
+    return to === undefined
+      ? []
+      : [p.sourceUrl, ...(otherUrls.get(p.id) ?? [])].map((from) => ({ from, to, postId: p.id }));
   });
 }
 
@@ -141,7 +178,12 @@ export interface Plan {
 
 /** The whole plan at once, in memory: for a handful of posts (tests, the library). A migration of a
  *  snapshot streams the same steps post by post (see convertSnapshot). Posts oldest first. */
-export function planSite(posts: readonly Post[], otherUrls: ReadonlyMap<string, readonly string[]>, siteFiles: ReadonlyMap<string, SiteFile>, opts: PlanOptions): Plan {
+export function planSite(
+  posts: readonly Post[],
+  otherUrls: ReadonlyMap<string, readonly string[]>,
+  siteFiles: ReadonlyMap<string, SiteFile>,
+  opts: PlanOptions,
+): Plan {
   const site = planPlaces(posts, opts);
   const plan: Plan = { docs: [], files: new Map(), redirects: planRedirects(posts, site, otherUrls), findings: [] };
   for (const post of posts) {

@@ -31,22 +31,44 @@ function commonShape($: CheerioAPI): Omit<Shape, "captions" | "paragraphs"> {
     text: squash($.root().text()),
     headings: $("h1, h2, h3, h4, h5, h6").length,
     listItems: $("li").length,
-    links: $("a[href]").map((_, a) => $(a).text().trim()).get(),
+    links: $("a[href]")
+      .map((_, a) => $(a).text().trim())
+      .get(),
     images: $("img").length,
   };
 }
 
 function shapeOfSource($: CheerioAPI): Shape {
-  return { ...commonShape($), captions: $("figcaption").map((_, c) => $(c).text().trim()).get(), paragraphs: $("p").length };
+  return {
+    ...commonShape($),
+    captions: $("figcaption")
+      .map((_, c) => $(c).text().trim())
+      .get(),
+    paragraphs: $("p").length,
+  };
 }
 
 function shapeOfRendered($: CheerioAPI): Shape {
   // A figure renders as a paragraph holding the image and a paragraph holding only the emphasised caption.
   const imageParas = $("p").filter((_, p) => $(p).children("img").length > 0 && squash($(p).text()) === "");
-  const captionParas = imageParas.next("p").filter((_, p) => $(p).children().length === 1 && $(p).children("em").length === 1 && squash($(p).children("em").text()) === squash($(p).text()));
+  const captionParas = imageParas
+    .next("p")
+    .filter(
+      (_, p) =>
+        $(p).children().length === 1 &&
+        $(p).children("em").length === 1 &&
+        squash($(p).children("em").text()) === squash($(p).text()),
+    );
   return {
     ...commonShape($),
-    captions: captionParas.map((_, p) => $(p).text().trim()).get().concat($("figcaption").map((_, c) => $(c).text().trim()).get()),
+    captions: captionParas
+      .map((_, p) => $(p).text().trim())
+      .get()
+      .concat(
+        $("figcaption")
+          .map((_, c) => $(c).text().trim())
+          .get(),
+      ),
     paragraphs: $("p").length - imageParas.length - captionParas.length,
   };
 }
@@ -59,7 +81,11 @@ export function verifyMarkdown(post: Post, body: string): Mismatch[] {
   if (want.text !== got.text) {
     let i = 0;
     while (i < want.text.length && want.text[i] === got.text[i]) i++;
-    out.push({ what: "text", expected: want.text.slice(Math.max(0, i - 20), i + 40), found: got.text.slice(Math.max(0, i - 20), i + 40) });
+    out.push({
+      what: "text",
+      expected: want.text.slice(Math.max(0, i - 20), i + 40),
+      found: got.text.slice(Math.max(0, i - 20), i + 40),
+    });
   }
   const compare = (what: Mismatch["what"], a: number | string[], b: number | string[]) => {
     const x = Array.isArray(a) ? a.join(" | ") : String(a);
@@ -85,7 +111,14 @@ export interface FidelitySummary {
   mismatches: { postId: string; file: string; mismatch: Mismatch }[];
 }
 
-export const emptyFidelity = (): FidelitySummary => ({ posts: 0, textEqual: 0, linksKept: 0, imagesKept: 0, captionsKept: 0, mismatches: [] });
+export const emptyFidelity = (): FidelitySummary => ({
+  posts: 0,
+  textEqual: 0,
+  linksKept: 0,
+  imagesKept: 0,
+  captionsKept: 0,
+  mismatches: [],
+});
 
 /** Checks one post's Markdown and counts it into `summary` (a migration checks each post as it is written). */
 export function verifyInto(summary: FidelitySummary, post: Post, file: string, body: string): void {

@@ -4,10 +4,23 @@
 import iconv from "iconv-lite";
 
 /** Labels that the WHATWG Encoding standard treats as windows-1252: the site says iso-8859-1 and means it. */
-const WINDOWS_1252_LABELS = new Set(["iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252"]);
+const WINDOWS_1252_LABELS = new Set([
+  "iso-8859-1",
+  "iso8859-1",
+  "latin1",
+  "l1",
+  "us-ascii",
+  "ascii",
+  "windows-1252",
+  "cp1252",
+  "x-cp1252",
+]);
 
 function canonicalLabel(label: string): string | null {
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, "");
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, "");
   if (WINDOWS_1252_LABELS.has(l)) return "windows-1252";
   if (l === "utf8" || l === "utf-8" || l === "unicode-1-1-utf-8") return "utf-8";
   return iconv.encodingExists(l) ? l : null;

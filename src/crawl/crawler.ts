@@ -100,7 +100,10 @@ export interface Revalidation {
 }
 
 function conditionalHeaders(v: Revalidation): Record<string, string> {
-  return { ...(v.etag ? { "if-none-match": v.etag } : {}), ...(v.lastModified ? { "if-modified-since": v.lastModified } : {}) };
+  return {
+    ...(v.etag ? { "if-none-match": v.etag } : {}),
+    ...(v.lastModified ? { "if-modified-since": v.lastModified } : {}),
+  };
 }
 
 interface Task {
@@ -130,9 +133,20 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   // Every request in flight listens on this one signal: more than Node's default of 10 is expected.
   setMaxListeners(0, abort.signal);
   const gate = new HostGate({ maxInFlight: s.perHostConcurrency, gapMs: s.perHostGapMs, jitter: s.jitter, random });
-  const policy: RetryPolicy = { retries: s.retries, backoffMs: s.backoffMs, jitter: s.jitter, retryStatuses: s.retryStatuses, maxRetryAfterMs: s.maxRetryAfterMs, retryTimeoutsAndDns: true, random };
+  const policy: RetryPolicy = {
+    retries: s.retries,
+    backoffMs: s.backoffMs,
+    jitter: s.jitter,
+    retryStatuses: s.retryStatuses,
+    maxRetryAfterMs: s.maxRetryAfterMs,
+    retryTimeoutsAndDns: true,
+    random,
+  };
   // robots.txt: any 5xx is worth another try (RFC 9309 reads them all as "unreachable": crawl nothing).
-  const robotsPolicy: RetryPolicy = { ...policy, retryStatuses: [...s.retryStatuses, ...Array.from({ length: 100 }, (_, i) => 500 + i)] };
+  const robotsPolicy: RetryPolicy = {
+    ...policy,
+    retryStatuses: [...s.retryStatuses, ...Array.from({ length: 100 }, (_, i) => 500 + i)],
+  };
   const client = new HttpClient({
     userAgent: s.userAgent,
     originMap,
@@ -157,7 +171,18 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const seen = new Set<string>(); // canonical URLs queued or done
   const postUrlById = new Map<string, string>();
   const aliasesRecorded = new Set<string>();
-  const summary: CrawlSummary = { fetched: 0, resumed: 0, failed: 0, failures: [], notFound: [], disallowedByRobots: 0, robotsBlocked: [], posts: 0, durationMs: 0, stoppedBy: null };
+  const summary: CrawlSummary = {
+    fetched: 0,
+    resumed: 0,
+    failed: 0,
+    failures: [],
+    notFound: [],
+    disallowedByRobots: 0,
+    robotsBlocked: [],
+    posts: 0,
+    durationMs: 0,
+    stoppedBy: null,
+  };
   // Pages begun, reserved before the first request so concurrent tasks cannot overshoot --max-pages.
   // When it is reached no new page starts, but those begun finish, retries included.
   let pagesStarted = 0;
@@ -278,10 +303,17 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         }
         failure = err instanceof FetchError ? err : new FetchError("network", String(err));
       }
-      const outcome: TryOutcome = failure || !answer ? { error: failure ?? new FetchError("network", "no answer") } : { res: answer.res };
+      const outcome: TryOutcome =
+        failure || !answer ? { error: failure ?? new FetchError("network", "no answer") } : { res: answer.res };
       const next = nextTry(attempt, outcome, robotsPolicy);
       if (next.retry && !stopping) {
-        emit({ type: "retry", url: robotsUrl, attempt, delayMs: next.delayMs, why: failure ? failure.reason : String(answer?.res.status) });
+        emit({
+          type: "retry",
+          url: robotsUrl,
+          attempt,
+          delayMs: next.delayMs,
+          why: failure ? failure.reason : String(answer?.res.status),
+        });
         try {
           await sleep(next.delayMs, abort.signal);
           continue;
@@ -301,12 +333,27 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         const sha = await store.putBodyAsync(r.body);
         const redirects = answer.hops.map((h) => ({ url: h.url, status: h.status }));
         const redirectHeaders = answer.hops.map((h) => h.headers);
-        store.append({ type: "fetch", url: robotsUrl, finalUrl: answer.url.href, redirects, status: r.status, headers: r.headers, sha256: sha, size: r.body.length, fetchedAt: new Date().toISOString(), kind: "robots", depth: 0, tries: attempt, ...(redirectHeaders.length ? { redirectHeaders } : {}) });
+        store.append({
+          type: "fetch",
+          url: robotsUrl,
+          finalUrl: answer.url.href,
+          redirects,
+          status: r.status,
+          headers: r.headers,
+          sha256: sha,
+          size: r.body.length,
+          fetchedAt: new Date().toISOString(),
+          kind: "robots",
+          depth: 0,
+          tries: attempt,
+          ...(redirectHeaders.length ? { redirectHeaders } : {}),
+        });
       }
       break;
     }
     const verdict = robotsVerdict(robotsUrl, res, s.userAgent, s.maxCrawlDelayMs);
-    if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined) gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
+    if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined)
+      gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
     if (verdict.kind === "disallow-all") summary.robotsBlocked.push({ origin, reason: verdict.reason });
     emit({ type: "robots", origin, verdict: verdict.kind === "rules" ? "rules" : verdict.reason });
     return verdict;
@@ -336,11 +383,26 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     emit({ type: "failed", url: task.url.href, reason: `${reason}: ${message}` });
   };
 
-  const retryOrFail = (task: Task, why: string, reason: string, message: string, outcome: TryOutcome, redirects: RedirectHop[] = []): void => {
+  const retryOrFail = (
+    task: Task,
+    why: string,
+    reason: string,
+    message: string,
+    outcome: TryOutcome,
+    redirects: RedirectHop[] = [],
+  ): void => {
     const next = nextTry(task.attempt, outcome, policy);
     if (!next.retry) {
       const res = "res" in outcome ? outcome.res : undefined;
-      recordFailure(task, reason, next.why === "retry-after-too-long" ? `${message}; Retry-After asks for ${Math.round((next.retryAfterMs ?? 0) / 1000)} s, more than the limit` : message, redirects, res?.status ?? 0);
+      recordFailure(
+        task,
+        reason,
+        next.why === "retry-after-too-long"
+          ? `${message}; Retry-After asks for ${Math.round((next.retryAfterMs ?? 0) / 1000)} s, more than the limit`
+          : message,
+        redirects,
+        res?.status ?? 0,
+      );
       return;
     }
     emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: next.delayMs, why });
@@ -362,8 +424,16 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       summary.disallowedByRobots++;
       // Disallow: / (or a rule that covers the start page): the crawl cannot begin, which the user must
       // hear as clearly as an unreachable robots.txt (exit 2, one line), not as an empty success.
-      if (task.depth === 0 && verdict.kind === "rules") summary.robotsBlocked.push({ origin: task.url.origin, reason: `robots.txt disallows the start URL ${task.url.href} for ${s.userAgent}` });
-      emit({ type: "skipped", url: task.url.href, why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason });
+      if (task.depth === 0 && verdict.kind === "rules")
+        summary.robotsBlocked.push({
+          origin: task.url.origin,
+          reason: `robots.txt disallows the start URL ${task.url.href} for ${s.userAgent}`,
+        });
+      emit({
+        type: "skipped",
+        url: task.url.href,
+        why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason,
+      });
       return;
     }
     // Each hop asks conditionally for what the last run stored under its URL (archive runs).
@@ -382,7 +452,13 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       if (stopping) return; // aborted by a limit: not finished, so not recorded
       if (err instanceof RedirectError) {
         const reason = err.reason === "refused-redirect" ? "off-site-redirect" : err.reason;
-        return recordFailure(task, reason, err.message, err.hops.map((h) => ({ url: h.url, status: h.status })), err.status);
+        return recordFailure(
+          task,
+          reason,
+          err.message,
+          err.hops.map((h) => ({ url: h.url, status: h.status })),
+          err.status,
+        );
       }
       const e = err instanceof FetchError ? err : new FetchError("network", String(err));
       return retryOrFail(task, e.reason, e.reason, e.message, { error: e });
@@ -393,10 +469,19 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const redirectHeaders = answer.hops.map((h) => h.headers);
     const stored = input.revalidate?.(current.href);
     const sent = stored ? conditionalHeaders(stored) : {};
-    if (s.retryStatuses.includes(res.status)) return retryOrFail(task, String(res.status), `http-${res.status}`, `answered ${res.status} after ${task.attempt} tries`, { res }, redirects);
+    if (s.retryStatuses.includes(res.status))
+      return retryOrFail(
+        task,
+        String(res.status),
+        `http-${res.status}`,
+        `answered ${res.status} after ${task.attempt} tries`,
+        { res },
+        redirects,
+      );
     // 304 to our conditional request: the stored response stands, its headers updated with the 304's.
     const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
-    if (notModified && stored) res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
+    if (notModified && stored)
+      res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
 
     // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
     const sha = await store.putBodyAsync(res.body);
@@ -443,9 +528,10 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const followLinks = (rec: FetchRecord, body: Buffer, depth: number) => {
     if (rec.status !== 200 || !HTML_KINDS.has(rec.kind)) return;
     const { links, base } = rawLinks(decodeBody(body, rec.headers["content-type"]).text);
-    const pageBase = base === undefined ? rec.finalUrl : safeUrl(base, rec.finalUrl) ?? rec.finalUrl;
+    const pageBase = base === undefined ? rec.finalUrl : (safeUrl(base, rec.finalUrl) ?? rec.finalUrl);
     for (const raw of links) {
-      const pageIndependent = base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));
+      const pageIndependent =
+        base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));
       if (pageIndependent) {
         if (processed.has(raw)) continue;
         processed.add(ownCopy(raw));

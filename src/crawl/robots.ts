@@ -21,16 +21,33 @@ export interface RobotsFetchResult {
   error?: string;
 }
 
-export function robotsVerdict(robotsUrl: string, res: RobotsFetchResult, userAgent: string, maxCrawlDelayMs = Infinity): RobotsVerdict {
-  if (res.status === 0) return { kind: "disallow-all", reason: `robots.txt unreachable (${res.error ?? "network error"}): RFC 9309 says crawl nothing` };
-  if (res.status >= 500) return { kind: "disallow-all", reason: `robots.txt answered ${res.status}: RFC 9309 says crawl nothing until it answers` };
+export function robotsVerdict(
+  robotsUrl: string,
+  res: RobotsFetchResult,
+  userAgent: string,
+  maxCrawlDelayMs = Infinity,
+): RobotsVerdict {
+  if (res.status === 0)
+    return {
+      kind: "disallow-all",
+      reason: `robots.txt unreachable (${res.error ?? "network error"}): RFC 9309 says crawl nothing`,
+    };
+  if (res.status >= 500)
+    return {
+      kind: "disallow-all",
+      reason: `robots.txt answered ${res.status}: RFC 9309 says crawl nothing until it answers`,
+    };
   if (res.status >= 400) return { kind: "allow-all", reason: `robots.txt answered ${res.status}: no rules` };
   if (res.status < 200 || res.status >= 300) return { kind: "allow-all", reason: `robots.txt answered ${res.status}` };
   const parsed = robotsParser(robotsUrl, res.body);
   const delay = parsed.getCrawlDelay(userAgent);
   // A Crawl-delay past the cap would hold the crawl for hours on end (3600 s a page): the host is not
   // crawled, and the user hears why, rather than a crawl that idles until someone kills it.
-  if (delay !== undefined && delay * 1000 > maxCrawlDelayMs) return { kind: "disallow-all", reason: `robots.txt asks for Crawl-delay ${delay} s, more than the ${maxCrawlDelayMs / 1000} s mia-migrate waits between requests: nothing fetched from this host` };
+  if (delay !== undefined && delay * 1000 > maxCrawlDelayMs)
+    return {
+      kind: "disallow-all",
+      reason: `robots.txt asks for Crawl-delay ${delay} s, more than the ${maxCrawlDelayMs / 1000} s mia-migrate waits between requests: nothing fetched from this host`,
+    };
   return {
     kind: "rules",
     // robots-parser answers undefined for URLs of another origin; those are not this file's business.

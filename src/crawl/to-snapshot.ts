@@ -40,15 +40,31 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
     store.open({ startUrl: opts.startUrl, createdAt: new Date().toISOString(), tool: `mia-migrate ${VERSION}` });
   } catch (err) {
     const code = writeProblem(opts.snapshotDir) ?? (err as NodeJS.ErrnoException).code ?? "error";
-    throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`);
+    throw new RunError(
+      `cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`,
+    );
   }
   try {
-    return await crawl({ startUrl: opts.startUrl, profile: opts.profile, store, settings: opts.settings, originMap: opts.originMap, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.revalidate ? { revalidate: opts.revalidate } : {}), ...(opts.recordRobots ? { recordRobots: true } : {}) });
+    return await crawl({
+      startUrl: opts.startUrl,
+      profile: opts.profile,
+      store,
+      settings: opts.settings,
+      originMap: opts.originMap,
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+      ...(opts.revalidate ? { revalidate: opts.revalidate } : {}),
+      ...(opts.recordRobots ? { recordRobots: true } : {}),
+    });
   } catch (err) {
     const problem = storageProblem(err);
     if (!problem) throw err;
-    const action = problem === "not-writable" ? "choose a writable --out or --snapshot directory" : "free space and run the same command again (it resumes; everything fetched so far is kept)";
-    throw new RunError(`cannot write the snapshot in ${opts.snapshotDir}: ${(err as NodeJS.ErrnoException).code ?? ""}: ${PROBLEM_TEXT[problem]}; ${action}`);
+    const action =
+      problem === "not-writable"
+        ? "choose a writable --out or --snapshot directory"
+        : "free space and run the same command again (it resumes; everything fetched so far is kept)";
+    throw new RunError(
+      `cannot write the snapshot in ${opts.snapshotDir}: ${(err as NodeJS.ErrnoException).code ?? ""}: ${PROBLEM_TEXT[problem]}; ${action}`,
+    );
   } finally {
     try {
       store.close();

@@ -2,7 +2,13 @@
 // escaped here; URLs that would run code when followed (javascript:, vbscript:, data:) never become
 // links. Used by --figures html, report.html and junit.xml.
 
-const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Text between tags. */
 export function htmlText(s: string): string {
@@ -16,7 +22,6 @@ export function htmlAttr(s: string): string {
 
 /** XML 1.0 text or attribute: as HTML, and without the control characters XML forbids outright. */
 export function xmlText(s: string): string {
-   
   return htmlAttr(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
 }
 
@@ -27,7 +32,7 @@ const SCRIPT_SCHEMES = /^(?:javascript|vbscript|data|file|blob):/i;
  *  markdown-it allow exactly these), any other script or document scheme is not. */
 export function safeImageSrc(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-   
+
   const seen = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
   return /^data:image\/(?:png|gif|jpeg|webp)[;,]/i.test(seen) ? url : safeHref(url);
 }
@@ -38,7 +43,7 @@ export function safeImageSrc(url: string | undefined): string | undefined {
  */
 export function safeHref(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-   
+
   const seen = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
   return SCRIPT_SCHEMES.test(seen) ? undefined : url;
 }

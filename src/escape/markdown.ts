@@ -25,8 +25,9 @@ export function escapeMarkdown(text: string): string {
 /** A URL as a Markdown link destination: parentheses, spaces, angle brackets, backslashes and control
  *  characters would end it early or change it; each is percent-encoded (a browser decodes them back). */
 export function markdownUrl(url: string): string {
-   
-  return url.replace(/[()<>\\\s\u0000-\u001f\u007f]/g, (c) => (c.charCodeAt(0) > 0x7f ? encodeURIComponent(c) : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`));
+  return url.replace(/[()<>\\\s\u0000-\u001f\u007f]/g, (c) =>
+    c.charCodeAt(0) > 0x7f ? encodeURIComponent(c) : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 /**

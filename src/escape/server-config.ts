@@ -6,7 +6,9 @@
 /** Netlify and Cloudflare Pages split a rule on white space: the path as browsers send it, with every
  *  byte that is not a visible ASCII character percent-encoded. */
 export function redirectsPath(encodedPath: string): string {
-  return encodedPath.replace(/[^\x21-\x7e]|#/g, (c) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+  return encodedPath.replace(/[^\x21-\x7e]|#/g, (c) =>
+    [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
 }
 
 /** A PCRE pattern matching `text` literally; bytes that are not visible ASCII as \xHH escapes, so a
@@ -30,6 +32,5 @@ export function nginxString(text: string): string {
 /** True when a decoded path can be written as an nginx string as it is (no control or space bytes
  *  that the config's tokenizer would stumble on); others are written as a regex with pcreLiteral. */
 export function nginxPlain(text: string): boolean {
-   
   return !/[\u0000-\u001f\u007f-\u009f]/.test(text);
 }

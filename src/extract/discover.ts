@@ -26,7 +26,8 @@ const SKIP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]
 export function rawLinks(html: string): { links: string[]; base: string | undefined } {
   const found = new Set<string>();
   let base: string | undefined;
-  const markup = html.includes("<!--") || /<(script|style|textarea|title)\b/i.test(html) ? html.replace(SKIP, " ") : html;
+  const markup =
+    html.includes("<!--") || /<(script|style|textarea|title)\b/i.test(html) ? html.replace(SKIP, " ") : html;
   for (const tag of markup.matchAll(TAG)) {
     const name = (tag[1] ?? "").toLowerCase();
     const wanted = LINK_ATTRS[name] ?? [];

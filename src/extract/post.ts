@@ -120,7 +120,8 @@ function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: bo
   const h1 = cleanText(lineText($, "h1"));
   if (h1) return { title: h1, fallback: true };
   let t = cleanText($("title").first().text());
-  if (profile.post.titleSuffix && t.endsWith(profile.post.titleSuffix.trim())) t = t.slice(0, -profile.post.titleSuffix.trim().length).trim();
+  if (profile.post.titleSuffix && t.endsWith(profile.post.titleSuffix.trim()))
+    t = t.slice(0, -profile.post.titleSuffix.trim().length).trim();
   return { title: t, fallback: true };
 }
 
@@ -151,7 +152,14 @@ function isWhitespaceOnly(text: string): boolean {
 }
 
 /** Replaces each image block with a <figure>, collecting the image and its one caption. */
-function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, pageUrl: string, opts: ExtractOptions, counts: RuleCounts): PostImage[] {
+function extractImages(
+  $: CheerioAPI,
+  body: Cheerio<AnyNode>,
+  profile: Profile,
+  pageUrl: string,
+  opts: ExtractOptions,
+  counts: RuleCounts,
+): PostImage[] {
   const images: PostImage[] = [];
   within($, body, profile.post.image).each((_, el) => {
     const block = $(el);
@@ -175,7 +183,11 @@ function extractImages($: CheerioAPI, body: Cheerio<AnyNode>, profile: Profile, 
     if (img.parents("figure").length) return;
     const src = img.attr("src");
     if (!src) return void img.remove();
-    const image: PostImage = { src: absoluteSrc(src, pageUrl, profile), alt: cleanText(img.attr("alt") ?? ""), caption: null };
+    const image: PostImage = {
+      src: absoluteSrc(src, pageUrl, profile),
+      alt: cleanText(img.attr("alt") ?? ""),
+      caption: null,
+    };
     images.push(image);
     img.attr("src", image.src);
   });
@@ -225,14 +237,16 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions
     else list.wrap("<li></li>");
   });
   within($, body, "*").each((_, el) => {
-    for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"]) $(el).removeAttr(attr);
+    for (const attr of ["style", "class", "id", "align", "target", "width", "height", "title", "border"])
+      $(el).removeAttr(attr);
   });
   // Text: Unicode, encoding damage, and runs of spaces (NBSP included) in running text.
   const walk = (node: AnyNode) => {
     if (node.type === "text") {
       const t = node as unknown as { data: string };
       t.data = polish(cleanBodyText(t.data), opts, counts);
-    } else if ("children" in node && !("name" in node && (node.name === "code" || node.name === "pre"))) for (const c of node.children) walk(c);
+    } else if ("children" in node && !("name" in node && (node.name === "code" || node.name === "pre")))
+      for (const c of node.children) walk(c);
   };
   for (const n of body.toArray()) walk(n);
   within($, body, "img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
@@ -244,8 +258,16 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions
   within($, body, "p, h2, li, figcaption").each((_, el) => {
     const first = el.firstChild;
     const last = el.lastChild;
-    if (first?.type === "text") (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(/^[ \u00a0]+/, "");
-    if (last?.type === "text") (last as unknown as { data: string }).data = (last as unknown as { data: string }).data.replace(/[ \u00a0]+$/, "");
+    if (first?.type === "text")
+      (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(
+        /^[ \u00a0]+/,
+        "",
+      );
+    if (last?.type === "text")
+      (last as unknown as { data: string }).data = (last as unknown as { data: string }).data.replace(
+        /[ \u00a0]+$/,
+        "",
+      );
   });
 }
 
@@ -274,7 +296,12 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
 
   const links: PostLink[] = [];
   const bodyEl = body.get(0);
-  const blockIndex = new Map(body.children().toArray().map((b, i) => [b as AnyNode, i]));
+  const blockIndex = new Map(
+    body
+      .children()
+      .toArray()
+      .map((b, i) => [b as AnyNode, i]),
+  );
   // The top-level block a link sits in: up the parents, not a search through every block.
   const topBlock = (el: AnyNode): number => {
     let node: AnyNode = el;
@@ -301,7 +328,9 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
     if (t && !tags.includes(t)) tags.push(t);
   });
 
-  const firstParagraph = within($, body, "p").filter((_, el) => collapseSpaces($(el).text()) !== "").first();
+  const firstParagraph = within($, body, "p")
+    .filter((_, el) => collapseSpaces($(el).text()) !== "")
+    .first();
   const lead = cutAtWord(collapseSpaces(plainText($, firstParagraph)), opts.leadMaxChars);
 
   return {

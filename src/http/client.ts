@@ -38,7 +38,12 @@ export class HttpClient {
   }
 
   /** One request: through the host's gate and the overall limit, the policy and the caps. */
-  async send(url: URL, headers: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", init: FetchInit = {}): Promise<HttpResponse> {
+  async send(
+    url: URL,
+    headers: Record<string, string> = {},
+    method: "GET" | "HEAD" = "GET",
+    init: FetchInit = {},
+  ): Promise<HttpResponse> {
     const gate = this.opts.gateFor(url);
     // The host's slot first: a request waiting for a busy host holds none of the overall slots.
     const release = await gate.acquire(url.host, this.opts.signal);
@@ -47,7 +52,9 @@ export class HttpClient {
       try {
         const res = await this.fetcher.fetchOnce(url, headers, method, this.opts.signal, init);
         // Retry-After pauses the whole host, before this slot passes to the next request.
-        const wait = this.opts.retryStatuses.includes(res.status) ? parseRetryAfter(res.headers["retry-after"], Date.now()) : undefined;
+        const wait = this.opts.retryStatuses.includes(res.status)
+          ? parseRetryAfter(res.headers["retry-after"], Date.now())
+          : undefined;
         if (wait !== undefined && wait <= this.opts.maxRetryAfterMs) gate.pauseUntil(url.host, Date.now() + wait);
         return res;
       } finally {
@@ -111,7 +118,11 @@ export function resolveLocation(location: string, from: URL): URL | undefined {
  * not an http(s) URL (file:, javascript:, garbage) or one the caller refuses. A 3xx without Location is
  * an answer like any other: the caller decides what it means.
  */
-export async function follow(request: (url: URL) => Promise<HttpResponse>, start: URL, opts: FollowOptions): Promise<{ res: HttpResponse; url: URL; hops: Hop[] }> {
+export async function follow(
+  request: (url: URL) => Promise<HttpResponse>,
+  start: URL,
+  opts: FollowOptions,
+): Promise<{ res: HttpResponse; url: URL; hops: Hop[] }> {
   const hops: Hop[] = [];
   const seen = new Set<string>([start.href]);
   let current = start;
@@ -121,11 +132,19 @@ export async function follow(request: (url: URL) => Promise<HttpResponse>, start
     if (res.status < 300 || res.status >= 400 || location === undefined) return { res, url: current, hops };
     hops.push({ url: current.href, status: res.status, headers: res.headers });
     const next = (opts.resolve ?? resolveLocation)(location, current);
-    if (!next) throw new RedirectError("bad-redirect", `redirects to "${location.slice(0, 200)}", not an http(s) URL`, hops, res.status);
+    if (!next)
+      throw new RedirectError(
+        "bad-redirect",
+        `redirects to "${location.slice(0, 200)}", not an http(s) URL`,
+        hops,
+        res.status,
+      );
     const refused = opts.refuse?.(next, current) ?? null;
     if (refused !== null) throw new RedirectError("refused-redirect", refused, hops, res.status);
-    if (seen.has(next.href)) throw new RedirectError("redirect-loop", `redirect loop: back to ${next.href}`, hops, res.status);
-    if (hops.length > opts.maxRedirects) throw new RedirectError("too-many-redirects", `more than ${opts.maxRedirects} redirects`, hops, res.status);
+    if (seen.has(next.href))
+      throw new RedirectError("redirect-loop", `redirect loop: back to ${next.href}`, hops, res.status);
+    if (hops.length > opts.maxRedirects)
+      throw new RedirectError("too-many-redirects", `more than ${opts.maxRedirects} redirects`, hops, res.status);
     seen.add(next.href);
     current = next;
   }
@@ -139,7 +158,8 @@ export function parseHttpUrl(raw: string, base?: string | URL): URL | FetchError
   } catch {
     return new FetchError("invalid-url", `not a valid URL: "${raw.slice(0, 200)}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return new FetchError("invalid-url", `not an http(s) URL: "${raw.slice(0, 200)}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return new FetchError("invalid-url", `not an http(s) URL: "${raw.slice(0, 200)}"`);
   if (url.hostname === "") return new FetchError("invalid-url", `no host in "${raw.slice(0, 200)}"`);
   return url;
 }

@@ -32,7 +32,18 @@ export interface HttpResponse {
   body: Buffer;
 }
 
-export type FetchFailure = "timeout" | "connection-reset" | "connection-refused" | "dns" | "truncated" | "too-large" | "tls" | "network" | "aborted" | "private-address" | "invalid-url";
+export type FetchFailure =
+  | "timeout"
+  | "connection-reset"
+  | "connection-refused"
+  | "dns"
+  | "truncated"
+  | "too-large"
+  | "tls"
+  | "network"
+  | "aborted"
+  | "private-address"
+  | "invalid-url";
 
 export class FetchError extends Error {
   constructor(
@@ -44,13 +55,19 @@ export class FetchError extends Error {
   /** Socket-level failures are worth another try; a body over the cap, or a request refused before it
    *  was sent, is not. */
   get retryable(): boolean {
-    return this.reason !== "too-large" && this.reason !== "aborted" && this.reason !== "private-address" && this.reason !== "invalid-url";
+    return (
+      this.reason !== "too-large" &&
+      this.reason !== "aborted" &&
+      this.reason !== "private-address" &&
+      this.reason !== "invalid-url"
+    );
   }
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(raw))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
 
@@ -59,14 +76,27 @@ function classify(err: unknown): FetchError {
   const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code ?? "";
   const msg = e.message ?? String(err);
-  if (e.name === "TimeoutError" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "ETIMEDOUT")
+  if (
+    e.name === "TimeoutError" ||
+    code === "UND_ERR_CONNECT_TIMEOUT" ||
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "ETIMEDOUT"
+  )
     return new FetchError("timeout", `timed out (${code || e.name})`);
-  if (code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH" || code === "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH" || code === "ERR_STREAM_PREMATURE_CLOSE" || code === "Z_BUF_ERROR")
+  if (
+    code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH" ||
+    code === "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH" ||
+    code === "ERR_STREAM_PREMATURE_CLOSE" ||
+    code === "Z_BUF_ERROR"
+  )
     return new FetchError("truncated", "the body ended before its announced length");
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return new FetchError("connection-reset", "connection reset by the server");
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
+    return new FetchError("connection-reset", "connection reset by the server");
   if (code === "ECONNREFUSED") return new FetchError("connection-refused", "connection refused");
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchError("dns", "host name not found");
-  if (code.startsWith("ERR_TLS") || code.startsWith("CERT_") || code === "DEPTH_ZERO_SELF_SIGNED_CERT") return new FetchError("tls", `TLS error (${code})`);
+  if (code.startsWith("ERR_TLS") || code.startsWith("CERT_") || code === "DEPTH_ZERO_SELF_SIGNED_CERT")
+    return new FetchError("tls", `TLS error (${code})`);
   if (code === PRIVATE) return new FetchError("private-address", msg);
   if (e.name === "AbortError" || code === "UND_ERR_ABORTED") return new FetchError("aborted", "aborted");
   return new FetchError("network", msg);
@@ -87,25 +117,44 @@ function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
 }
 
 /** The headers every request carries; archive request records are written from the same function. */
-export function requestHeaders(host: string, userAgent: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { host, "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", ...extra };
+export function requestHeaders(
+  host: string,
+  userAgent: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    host,
+    "user-agent": userAgent,
+    accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+    "accept-encoding": "gzip, deflate, br",
+    ...extra,
+  };
 }
 
 const PRIVATE = "EMIA_PRIVATE_ADDRESS";
 
 function privateError(host: string, address: string): Error {
-  return Object.assign(new Error(`${host} is at ${address}, not a public address: not requested (--allow-private to allow it)`), { code: PRIVATE });
+  return Object.assign(
+    new Error(`${host} is at ${address}, not a public address: not requested (--allow-private to allow it)`),
+    { code: PRIVATE },
+  );
 }
 
 /** dns.lookup that fails when any address of the name is not public (net.connect calls it). */
-function publicLookup(hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+function publicLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const bad = addresses.find((a) => isNonPublicAddress(a.address));
     if (bad) return callback(privateError(hostname, bad.address), []);
     if (options.all) return callback(null, addresses);
     const first = addresses[0];
-    return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`${hostname}: no address`), { code: "ENOTFOUND" }), []);
+    return first
+      ? callback(null, first.address, first.family)
+      : callback(Object.assign(new Error(`${hostname}: no address`), { code: "ENOTFOUND" }), []);
   });
 }
 
@@ -122,24 +171,42 @@ export class Fetcher {
   private readonly publicAgent: Agent;
 
   constructor(private readonly opts: FetcherOptions) {
-    const agentOptions = { headersTimeout: opts.headersTimeoutMs, bodyTimeout: opts.bodyTimeoutMs, connections: opts.connectionsPerOrigin };
+    const agentOptions = {
+      headersTimeout: opts.headersTimeoutMs,
+      bodyTimeout: opts.bodyTimeoutMs,
+      connections: opts.connectionsPerOrigin,
+    };
     this.agent = new Agent({ ...agentOptions, connect: { timeout: opts.connectTimeoutMs } });
-    this.publicAgent = new Agent({ ...agentOptions, connect: { timeout: opts.connectTimeoutMs, lookup: publicLookup } });
+    this.publicAgent = new Agent({
+      ...agentOptions,
+      connect: { timeout: opts.connectTimeoutMs, lookup: publicLookup },
+    });
   }
 
   /** One request, one response; redirects are returned as they are (3xx with a location header). */
-  async fetchOnce(url: URL, extraHeaders: Record<string, string> = {}, method: "GET" | "HEAD" = "GET", signal?: AbortSignal, init: FetchInit = {}): Promise<HttpResponse> {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchError("invalid-url", `${url.protocol} is not http or https`);
+  async fetchOnce(
+    url: URL,
+    extraHeaders: Record<string, string> = {},
+    method: "GET" | "HEAD" = "GET",
+    signal?: AbortSignal,
+    init: FetchInit = {},
+  ): Promise<HttpResponse> {
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new FetchError("invalid-url", `${url.protocol} is not http or https`);
     const { target, host } = route(url, this.opts.originMap);
     // A mapped origin goes where the user sent it; the policy covers what content names.
     const guarded = this.opts.anyAddress !== undefined && target.origin === url.origin && !this.opts.anyAddress(url);
     const literal = guarded ? ipLiteral(target.hostname) : undefined;
-    if (literal !== undefined && isNonPublicAddress(literal)) throw new FetchError("private-address", privateError(url.host, literal).message);
+    if (literal !== undefined && isNonPublicAddress(literal))
+      throw new FetchError("private-address", privateError(url.host, literal).message);
     // The total time cap. Not AbortSignal.any([signal, AbortSignal.timeout()]): on Node 20 the combined
     // signal holds its sources weakly, the timeout signal can be garbage-collected before it fires, and a
     // body that never ends then hangs the crawl (seen in our tests). A timer we own cannot vanish.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new FetchError("timeout", `no complete answer within ${this.opts.totalTimeoutMs} ms`)), this.opts.totalTimeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new FetchError("timeout", `no complete answer within ${this.opts.totalTimeoutMs} ms`)),
+      this.opts.totalTimeoutMs,
+    );
     const onAbort = () => controller.abort(new FetchError("aborted", "aborted"));
     if (signal?.aborted) onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -156,7 +223,10 @@ export class Fetcher {
         },
       });
       const headers = flattenHeaders(res.headers);
-      const declared = headers["content-length"] !== undefined && !headers["content-encoding"] ? Number(headers["content-length"]) : undefined;
+      const declared =
+        headers["content-length"] !== undefined && !headers["content-encoding"]
+          ? Number(headers["content-length"])
+          : undefined;
       const body = await this.readCapped(res.body, headers["content-encoding"], declared, init.truncateAt);
       return { status: res.statusCode, headers, body };
     } catch (err) {
@@ -168,7 +238,12 @@ export class Fetcher {
     }
   }
 
-  private async readCapped(body: Readable, encoding: string | undefined, declared: number | undefined, truncateAt?: number): Promise<Buffer> {
+  private async readCapped(
+    body: Readable,
+    encoding: string | undefined,
+    declared: number | undefined,
+    truncateAt?: number,
+  ): Promise<Buffer> {
     const dec = decoder(encoding);
     const source = (dec ? body.pipe(dec) : body) as AsyncIterable<Buffer>;
     const chunks: Buffer[] = [];
@@ -190,7 +265,8 @@ export class Fetcher {
       }
     } catch (err) {
       // The connection dropped after part of an announced body: that is a truncated body, not a reset.
-      if (!(err instanceof FetchError) && declared !== undefined && size < declared) throw new FetchError("truncated", `the body ended after ${size} of ${declared} bytes`);
+      if (!(err instanceof FetchError) && declared !== undefined && size < declared)
+        throw new FetchError("truncated", `the body ended after ${size} of ${declared} bytes`);
       throw err;
     } finally {
       if (dec) body.unpipe(dec);

@@ -14,7 +14,10 @@ export function parseOriginMap(specs: readonly string[]): OriginMap {
     const eq = spec.indexOf("=");
     const from = spec.slice(0, eq).trim();
     const to = spec.slice(eq + 1).trim();
-    if (eq < 0 || !to) throw new UsageError(`--map-origin "${spec}": expected FROM=TO, e.g. https://www.miaprojektet.se=http://127.0.0.1:8080`);
+    if (eq < 0 || !to)
+      throw new UsageError(
+        `--map-origin "${spec}": expected FROM=TO, e.g. https://www.miaprojektet.se=http://127.0.0.1:8080`,
+      );
     entries.set(from === "*" ? "*" : originOf(from, spec), originOf(to, spec));
   }
   return { entries };

@@ -42,9 +42,12 @@ export interface RetryPolicy {
 }
 
 /** The outcome of one try: an answer, or a failure that carries its kind. */
-export type TryOutcome = { res: { status: number; headers: Record<string, string> } } | { error: { reason: string; retryable: boolean } };
+export type TryOutcome =
+  { res: { status: number; headers: Record<string, string> } } | { error: { reason: string; retryable: boolean } };
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: "done" | "exhausted" | "retry-after-too-long"; retryAfterMs?: number };
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | { retry: false; why: "done" | "exhausted" | "retry-after-too-long"; retryAfterMs?: number };
 
 /** Whether try number `attempt` is followed by another, and after how long. */
 export function nextTry(attempt: number, outcome: TryOutcome, p: RetryPolicy, now = Date.now()): RetryDecision {
@@ -52,9 +55,17 @@ export function nextTry(attempt: number, outcome: TryOutcome, p: RetryPolicy, no
     if (!p.retryStatuses.includes(outcome.res.status)) return { retry: false, why: "done" };
   } else {
     const { reason, retryable } = outcome.error;
-    if (!retryable || ((reason === "dns" || reason === "timeout") && !p.retryTimeoutsAndDns)) return { retry: false, why: "done" };
+    if (!retryable || ((reason === "dns" || reason === "timeout") && !p.retryTimeoutsAndDns))
+      return { retry: false, why: "done" };
   }
-  const delayMs = retryDelayMs({ attempt, res: "res" in outcome ? outcome.res : undefined, backoffMs: p.backoffMs, jitter: p.jitter, random: p.random, now });
+  const delayMs = retryDelayMs({
+    attempt,
+    res: "res" in outcome ? outcome.res : undefined,
+    backoffMs: p.backoffMs,
+    jitter: p.jitter,
+    random: p.random,
+    now,
+  });
   if (delayMs > p.maxRetryAfterMs) return { retry: false, why: "retry-after-too-long", retryAfterMs: delayMs };
   if (attempt >= p.retries) return { retry: false, why: "exhausted" };
   return { retry: true, delayMs };

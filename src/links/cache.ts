@@ -22,7 +22,13 @@ export function loadCache(path: string, maxAgeMs: number, now = Date.now()): Map
   return out;
 }
 
-export function saveCache(path: string, previous: ReadonlyMap<string, LinkResult>, results: Iterable<LinkResult>, now = Date.now(), maxAgeMs = Infinity): void {
+export function saveCache(
+  path: string,
+  previous: ReadonlyMap<string, LinkResult>,
+  results: Iterable<LinkResult>,
+  now = Date.now(),
+  maxAgeMs = Infinity,
+): void {
   let old: CacheFile["entries"] = {};
   try {
     old = (JSON.parse(readFileSync(path, "utf8")) as CacheFile).entries ?? {};
@@ -33,7 +39,8 @@ export function saveCache(path: string, previous: ReadonlyMap<string, LinkResult
   for (const [url, e] of Object.entries(old)) if (previous.has(url) && now - e.checkedAt <= maxAgeMs) entries[url] = e;
   for (const r of results) {
     if (r.source !== "request") continue;
-    if (r.verdict === "ok" || r.verdict === "redirected") entries[r.url] = { result: { ...r, source: "request" }, checkedAt: now };
+    if (r.verdict === "ok" || r.verdict === "redirected")
+      entries[r.url] = { result: { ...r, source: "request" }, checkedAt: now };
     else delete entries[r.url];
   }
   const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -78,11 +78,23 @@ export function checkSyntax(url: string): LinkResult | null {
   if (/^mailto:/i.test(url)) {
     const addr = decodeURIComponent(url.slice(7).split("?")[0] ?? "");
     const ok = addr.split(",").every((a) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.trim()));
-    return { url, verdict: ok ? "ok" : "broken", ...(ok ? {} : { reason: "invalid e-mail address" }), chain: [], source: "request" };
+    return {
+      url,
+      verdict: ok ? "ok" : "broken",
+      ...(ok ? {} : { reason: "invalid e-mail address" }),
+      chain: [],
+      source: "request",
+    };
   }
   if (/^tel:/i.test(url)) {
     const ok = /^tel:\+?[\d\s().-]{3,}$/i.test(url);
-    return { url, verdict: ok ? "ok" : "broken", ...(ok ? {} : { reason: "invalid telephone number" }), chain: [], source: "request" };
+    return {
+      url,
+      verdict: ok ? "ok" : "broken",
+      ...(ok ? {} : { reason: "invalid telephone number" }),
+      chain: [],
+      source: "request",
+    };
   }
   if (!/^https?:/i.test(url)) return { url, verdict: "skipped", reason: "not http(s)", chain: [], source: "request" };
   return null;
@@ -90,21 +102,70 @@ export function checkSyntax(url: string): LinkResult | null {
 
 function fromKnown(url: string, page: KnownPage): LinkResult {
   const chain = page.redirects;
-  if (page.status >= 400) return { url, verdict: "broken", status: page.status, reason: page.status === 404 ? "404 (dead internal link)" : String(page.status), chain, source: "snapshot" };
-  if (page.status === 0) return { url, verdict: "broken", reason: "the crawl could not fetch it", chain, source: "snapshot" };
-  if (chain.length) return { url, verdict: "redirected", status: page.status, chain, finalUrl: page.finalUrl, permanent: chain.every((h) => h.status === 301 || h.status === 308), source: "snapshot" };
+  if (page.status >= 400)
+    return {
+      url,
+      verdict: "broken",
+      status: page.status,
+      reason: page.status === 404 ? "404 (dead internal link)" : String(page.status),
+      chain,
+      source: "snapshot",
+    };
+  if (page.status === 0)
+    return { url, verdict: "broken", reason: "the crawl could not fetch it", chain, source: "snapshot" };
+  if (chain.length)
+    return {
+      url,
+      verdict: "redirected",
+      status: page.status,
+      chain,
+      finalUrl: page.finalUrl,
+      permanent: chain.every((h) => h.status === 301 || h.status === 308),
+      source: "snapshot",
+    };
   return { url, verdict: "ok", status: page.status, chain: [], source: "snapshot" };
 }
 
-function classify(url: string, res: HttpResponse, chain: LinkResult["chain"], finalUrl: string, overrides?: CheckSettings["statusVerdicts"]): LinkResult {
+function classify(
+  url: string,
+  res: HttpResponse,
+  chain: LinkResult["chain"],
+  finalUrl: string,
+  overrides?: CheckSettings["statusVerdicts"],
+): LinkResult {
   const status = res.status;
   const override = overrides?.get(status);
-  if (override) return { url, verdict: override, status, reason: `${status} (re-classified as ${override} by --status-verdict)`, chain, ...(override === "ok" && chain.length ? { finalUrl } : {}), source: "request" };
+  if (override)
+    return {
+      url,
+      verdict: override,
+      status,
+      reason: `${status} (re-classified as ${override} by --status-verdict)`,
+      chain,
+      ...(override === "ok" && chain.length ? { finalUrl } : {}),
+      source: "request",
+    };
   if (status === 999 || (status === 403 && res.headers["cf-mitigated"] !== undefined) || status === 429) {
-    return { url, verdict: "unverifiable", status, reason: status === 999 ? "999 (bot wall)" : status === 429 ? "429 after retries" : "403 (cf-mitigated challenge)", chain, source: "request" };
+    return {
+      url,
+      verdict: "unverifiable",
+      status,
+      reason: status === 999 ? "999 (bot wall)" : status === 429 ? "429 after retries" : "403 (cf-mitigated challenge)",
+      chain,
+      source: "request",
+    };
   }
   if (status >= 400) return { url, verdict: "broken", status, reason: String(status), chain, source: "request" };
-  if (chain.length) return { url, verdict: "redirected", status, chain, finalUrl, permanent: chain.every((h) => h.status === 301 || h.status === 308), source: "request" };
+  if (chain.length)
+    return {
+      url,
+      verdict: "redirected",
+      status,
+      chain,
+      finalUrl,
+      permanent: chain.every((h) => h.status === 301 || h.status === 308),
+      source: "request",
+    };
   return { url, verdict: "ok", status, chain: [], source: "request" };
 }
 
@@ -113,7 +174,9 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
   const results = new Map<string, LinkResult>();
   // The time limit ends every wait and request at once; what was not checked by then is "skipped".
   const stop = new AbortController();
-  const limit = Number.isFinite(s.timeLimitMs) ? setTimeout(() => stop.abort(new FetchError("aborted", "time limit reached")), s.timeLimitMs) : null;
+  const limit = Number.isFinite(s.timeLimitMs)
+    ? setTimeout(() => stop.abort(new FetchError("aborted", "time limit reached")), s.timeLimitMs)
+    : null;
   const siteGate = new HostGate({ maxInFlight: s.siteConcurrency, gapMs: s.siteGapMs, jitter: 0.5 });
   const otherGate = new HostGate({ maxInFlight: s.hostConcurrency, gapMs: 0, jitter: 0 });
   const client = new HttpClient({
@@ -135,7 +198,15 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
   });
   // A timeout already waited the whole timeout, and a name that does not resolve will not: neither is
   // tried again; the rest as in the crawl.
-  const policy: RetryPolicy = { retries: s.retries, backoffMs: s.backoffMs, jitter: 0.5, retryStatuses: s.retryStatuses, maxRetryAfterMs: s.maxRetryAfterMs, retryTimeoutsAndDns: false, random: Math.random };
+  const policy: RetryPolicy = {
+    retries: s.retries,
+    backoffMs: s.backoffMs,
+    jitter: 0.5,
+    retryStatuses: s.retryStatuses,
+    maxRetryAfterMs: s.maxRetryAfterMs,
+    retryTimeoutsAndDns: false,
+    random: Math.random,
+  };
   const done = (r: LinkResult) => {
     results.set(r.url, r);
     input.onResult?.(r);
@@ -155,18 +226,33 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
 
   const check = async (url: string, start: URL): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
-      if (stop.signal.aborted) return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
+      if (stop.signal.aborted)
+        return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
       let answer: Awaited<ReturnType<typeof follow>>;
       try {
         answer = await follow(request, start, { maxRedirects: defaults.links.maxRedirects });
       } catch (err) {
-        if (stop.signal.aborted) return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
+        if (stop.signal.aborted)
+          return done({ url, verdict: "skipped", reason: "time limit reached", chain: [], source: "request" });
         if (err instanceof RedirectError) {
           const chain = err.hops.map((h) => ({ url: h.url, status: h.status }));
-          return done({ url, verdict: "broken", reason: err.reason === "redirect-loop" ? "redirect loop" : err.message, chain, source: "request" });
+          return done({
+            url,
+            verdict: "broken",
+            reason: err.reason === "redirect-loop" ? "redirect loop" : err.message,
+            chain,
+            source: "request",
+          });
         }
         const e = err instanceof FetchError ? err : new FetchError("network", String(err));
-        if (e.reason === "private-address") return done({ url, verdict: "skipped", reason: `private address: ${e.message}`, chain: [], source: "request" });
+        if (e.reason === "private-address")
+          return done({
+            url,
+            verdict: "skipped",
+            reason: `private address: ${e.message}`,
+            chain: [],
+            source: "request",
+          });
         const next = nextTry(attempt, { error: e }, policy);
         if (next.retry) {
           await pause(next.delayMs);
@@ -181,7 +267,15 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
         await pause(next.delayMs);
         continue;
       }
-      if (res.status >= 300 && res.status < 400) return done({ url, verdict: "broken", status: res.status, reason: `${res.status} without a Location to follow`, chain, source: "request" });
+      if (res.status >= 300 && res.status < 400)
+        return done({
+          url,
+          verdict: "broken",
+          status: res.status,
+          reason: `${res.status} without a Location to follow`,
+          chain,
+          source: "request",
+        });
       return done(classify(url, res, chain, final.href, s.statusVerdicts));
     }
   };
@@ -195,7 +289,14 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
     const skippedBy = s.skip?.find((re) => re.test(raw));
     if (skippedBy) {
       const key = raw.replace(/#.*$/, "");
-      if (!results.has(key)) done({ url: key, verdict: "skipped", reason: `excluded by --skip-link ${skippedBy.source}`, chain: [], source: "request" });
+      if (!results.has(key))
+        done({
+          url: key,
+          verdict: "skipped",
+          reason: `excluded by --skip-link ${skippedBy.source}`,
+          chain: [],
+          source: "request",
+        });
       continue;
     }
     const syntax = checkSyntax(raw);
@@ -206,7 +307,8 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
     const url = parseHttpUrl(raw);
     if (url instanceof FetchError) {
       const key = raw.replace(/#.*$/, "");
-      if (!results.has(key)) done({ url: key, verdict: "broken", reason: `invalid URL (${url.message})`, chain: [], source: "request" });
+      if (!results.has(key))
+        done({ url: key, verdict: "broken", reason: `invalid URL (${url.message})`, chain: [], source: "request" });
       continue;
     }
     url.hash = "";

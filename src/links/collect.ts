@@ -19,7 +19,12 @@ export function collectLinks(post: Post, absoluteOnly = false): LinkOccurrence[]
   const $ = load(post.bodyHtml);
   const blocks = $.root().children().toArray();
   const out: LinkOccurrence[] = [];
-  const add = (raw: string | undefined, el: Parameters<typeof $>[0], element: LinkOccurrence["element"], text: string) => {
+  const add = (
+    raw: string | undefined,
+    el: Parameters<typeof $>[0],
+    element: LinkOccurrence["element"],
+    text: string,
+  ) => {
     if (!raw?.trim()) return;
     if (absoluteOnly && !/^(https?:|mailto:|tel:)/i.test(raw.trim())) return;
     let url = raw.trim();
@@ -37,7 +42,10 @@ export function collectLinks(post: Post, absoluteOnly = false): LinkOccurrence[]
     add($(el).attr("src"), el, "img", alt);
     for (const part of ($(el).attr("srcset") ?? "").split(",")) add(part.trim().split(/\s+/)[0], el, "img", alt);
   });
-  for (const tag of ["iframe", "source", "video", "audio"] as const) $(`${tag}[src]`).each((_, el) => add($(el).attr("src"), el, tag, ""));
-  $('meta[http-equiv="refresh" i]').each((_, el) => add(/url=(.+)$/i.exec($(el).attr("content") ?? "")?.[1], el, "meta", ""));
+  for (const tag of ["iframe", "source", "video", "audio"] as const)
+    $(`${tag}[src]`).each((_, el) => add($(el).attr("src"), el, tag, ""));
+  $('meta[http-equiv="refresh" i]').each((_, el) =>
+    add(/url=(.+)$/i.exec($(el).attr("content") ?? "")?.[1], el, "meta", ""),
+  );
   return out;
 }

@@ -3,8 +3,31 @@
 // date-fns miss "kl. 13.00", "febr." and "sept.", so this is our own, small and strict.
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, febr: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, augusti: 8, aug: 8, september: 9, sept: 9, sep: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  febr: 2,
+  feb: 2,
+  mars: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augusti: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export interface SwedishDate {
@@ -29,7 +52,10 @@ function timeOf(text: string): string | undefined {
 }
 
 export function parseSwedishDate(input: string): SwedishDate | null {
-  const text = input.replace(/[\u00a0\s]+/g, " ").trim().toLowerCase();
+  const text = input
+    .replace(/[\u00a0\s]+/g, " ")
+    .trim()
+    .toLowerCase();
   let y = 0;
   let mo = 0;
   let d = 0;

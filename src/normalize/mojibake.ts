@@ -5,7 +5,8 @@ import iconv from "iconv-lite";
 
 // A lead byte (Â-ô as windows-1252 letters, 0xC2-0xF4) followed by 1-3 continuation bytes (0x80-0xBF as
 // windows-1252 letters, which include €‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ and NBSP-¿).
-const CONT = "[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u2018\\u2019\\u201c\\u201d\\u2022\\u2013\\u2014\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178\\u0081\\u008d\\u008f\\u0090\\u009d]";
+const CONT =
+  "[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u2018\\u2019\\u201c\\u201d\\u2022\\u2013\\u2014\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178\\u0081\\u008d\\u008f\\u0090\\u009d]";
 // As many continuation bytes as the lead byte announces: Â–ß one, à–ï two, ð–ô three. A greedy {1,3}
 // swallowed a following NBSP ("Ã¥" + NBSP) into an invalid run and left the damage (found by fast-check).
 const SUSPECT = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`, "g");

@@ -2,7 +2,18 @@
 // @sindresorhus/slugify's Swedish locale gives "raksmorgas" for "räksmörgås"; at most ~80 characters
 // cut at a word; unique across the site with a stable suffix.
 
-const SWEDISH: Record<string, string> = { å: "a", ä: "a", ö: "o", Å: "a", Ä: "a", Ö: "o", æ: "ae", ø: "o", ß: "ss", "&": "och" };
+const SWEDISH: Record<string, string> = {
+  å: "a",
+  ä: "a",
+  ö: "o",
+  Å: "a",
+  Ä: "a",
+  Ö: "o",
+  æ: "ae",
+  ø: "o",
+  ß: "ss",
+  "&": "och",
+};
 
 export function slugify(text: string, maxChars = 80): string {
   const ascii = text

@@ -10,7 +10,8 @@ export type TypographyRule = "quotes" | "dash" | "range" | "ellipsis";
 export type RuleCounts = Partial<Record<TypographyRule | "comma-space" | "space-before-comma", number>>;
 
 /** A token that must not change: a URL, a domain-like word, or an e-mail address. */
-const PROTECTED = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>”"]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|dk|us)(?:\/[^\s<>”"]*)?/gi;
+const PROTECTED =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>”"]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|dk|us)(?:\/[^\s<>”"]*)?/gi;
 
 // A number or a time (13.00, 9:30); a range must not be part of an ISO date or a phone number.
 const NUM = String.raw`(?:[1-9]\d{0,3}|0)(?:[.:]\d{2})?`;
@@ -20,7 +21,13 @@ function count(counts: RuleCounts, rule: keyof RuleCounts, n: number): void {
   if (n > 0) counts[rule] = (counts[rule] ?? 0) + n;
 }
 
-function replaceCounting(text: string, re: RegExp, to: string | ((...m: string[]) => string), counts: RuleCounts, rule: keyof RuleCounts): string {
+function replaceCounting(
+  text: string,
+  re: RegExp,
+  to: string | ((...m: string[]) => string),
+  counts: RuleCounts,
+  rule: keyof RuleCounts,
+): string {
   let n = 0;
   const out = text.replace(re, (...args: string[]) => {
     n++;

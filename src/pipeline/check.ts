@@ -55,7 +55,16 @@ function knownPages(store: SnapshotStore): Map<string, KnownPage> {
       finalUrl: rec.finalUrl,
       redirects: rec.redirects,
       ...(sha && rec.status === 200 && rec.kind !== "asset"
-        ? { ids: () => (ids ??= new Set([...decodeBody(store.readBody(sha), rec.headers["content-type"]).text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)].map((m) => m[1] ?? ""))) }
+        ? {
+            ids: () =>
+              (ids ??= new Set(
+                [
+                  ...decodeBody(store.readBody(sha), rec.headers["content-type"]).text.matchAll(
+                    /\s(?:id|name)\s*=\s*["']([^"']+)["']/g,
+                  ),
+                ].map((m) => m[1] ?? ""),
+              )),
+          }
         : {}),
     };
     known.set(rec.url, page);
@@ -76,7 +85,10 @@ function problemsOf(outDir: string): Problem[] {
 function postSource(opts: CheckOptions, store: SnapshotStore | null): { posts: Iterable<Post>; done(): void } {
   if (opts.posts) return { posts: opts.posts, done: () => {} };
   if (store) {
-    const { spool } = spoolPosts(store, opts.outDir, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography });
+    const { spool } = spoolPosts(store, opts.outDir, opts.profile, {
+      leadMaxChars: defaults.extract.leadMaxChars,
+      typography: opts.typography,
+    });
     return { posts: spool, done: () => spool.remove() };
   }
   return { posts: postsFromMarkdown(eachOutputDoc(opts.outDir)), done: () => {} };
@@ -126,7 +138,9 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
       saveCache(cacheFile, cached, results.values(), Date.now(), opts.cacheAgeMs);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      opts.onNote?.(`the link cache could not be written (${cacheFile}: ${e.code ?? e.message}); the next run checks every link again`);
+      opts.onNote?.(
+        `the link cache could not be written (${cacheFile}: ${e.code ?? e.message}); the next run checks every link again`,
+      );
     }
   }
   const docs = indexOutput(opts.outDir);
@@ -138,7 +152,15 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
     const ids = target ? knownById.get(target.href)?.ids?.() : undefined;
     return hash !== undefined && ids !== undefined && !ids.has(decodeURIComponent(hash));
   });
-  const site: QaContext = { posts: keys, docs, occurrences, results, problems: problemsOf(opts.outDir), profile: opts.profile, outputFiles: outputFiles(opts.outDir) };
+  const site: QaContext = {
+    posts: keys,
+    docs,
+    occurrences,
+    results,
+    problems: problemsOf(opts.outDir),
+    profile: opts.profile,
+    outputFiles: outputFiles(opts.outDir),
+  };
   const byPost = <T extends { postId: string }>(list: readonly T[]) => {
     const m = new Map<string, T[]>();
     for (const x of list) {
@@ -180,7 +202,10 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   for (const [file, render] of renderings) tree.write(file, render(), "report");
   tree.save();
   const edited = tree.editedFiles();
-  if (edited.length) opts.onNote?.(`left ${edited.join(", ")} as it is: changed since mia-migrate wrote it (remove it to have it written again)`);
+  if (edited.length)
+    opts.onNote?.(
+      `left ${edited.join(", ")} as it is: changed since mia-migrate wrote it (remove it to have it written again)`,
+    );
   return report;
 }
 
@@ -190,5 +215,8 @@ function prose(html: string): string {
   return load(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
     .root()
     .text()
-    .replace(/(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu, " ");
+    .replace(
+      /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}.+_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+\.(?:se|nu|com|org)(?![\p{L}\p{N}])\S*/gu,
+      " ",
+    );
 }

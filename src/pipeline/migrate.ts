@@ -66,13 +66,36 @@ function siteFilesOf(store: SnapshotStore): Map<string, SiteFile> {
 /** The problems a post carries out of extraction, before it is converted. */
 function extractionProblems(p: Post): Problem[] {
   return [
-    ...(p.dateConflict ? [{ kind: "date-conflict" as const, url: p.sourceUrl, postId: p.id, message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used` }] : []),
-    ...(p.extractedBy === "fallback" ? [{ kind: "extracted-by-fallback" as const, url: p.sourceUrl, postId: p.id, message: "the profile's selectors did not match; extracted by the generic fallback" }] : []),
+    ...(p.dateConflict
+      ? [
+          {
+            kind: "date-conflict" as const,
+            url: p.sourceUrl,
+            postId: p.id,
+            message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used`,
+          },
+        ]
+      : []),
+    ...(p.extractedBy === "fallback"
+      ? [
+          {
+            kind: "extracted-by-fallback" as const,
+            url: p.sourceUrl,
+            postId: p.id,
+            message: "the profile's selectors did not match; extracted by the generic fallback",
+          },
+        ]
+      : []),
   ];
 }
 
 /** Posts of the snapshot extracted once into a spool under `outDir`; their keys kept in memory. */
-export function spoolPosts(store: SnapshotStore, outDir: string, profile: Profile, opts: ExtractOptions): { spool: PostSpool<Post> } & SnapshotPosts<PostKey> {
+export function spoolPosts(
+  store: SnapshotStore,
+  outDir: string,
+  profile: Profile,
+  opts: ExtractOptions,
+): { spool: PostSpool<Post> } & SnapshotPosts<PostKey> {
   const path = join(outDir, defaults.convert.postSpool);
   let spool: PostSpool<Post>;
   try {
@@ -109,16 +132,33 @@ function readdirOrEmpty(dir: string): string[] {
 }
 
 /** The files every conversion writes besides posts and images. */
-const CONVERT_FILES = ["redirects/redirects.json", "redirects/_redirects", "redirects/nginx-redirects.conf", "redirects/htaccess", "report/problems.json", "report/fidelity.json"];
+const CONVERT_FILES = [
+  "redirects/redirects.json",
+  "redirects/_redirects",
+  "redirects/nginx-redirects.conf",
+  "redirects/htaccess",
+  "report/problems.json",
+  "report/fidelity.json",
+];
 
 /**
  * Converts every post of a snapshot into `outDir`, one post at a time: extract all into a spool (pass
  * 1: titles and dates give every slug and place), then convert, write and verify each post (pass 2).
  * Memory stays flat with the number of posts; every file is written atomically as it is ready.
  */
-export function convertSnapshot(snapshotDir: string, outDir: string, opts: ConvertOptions, keep: { extracted?: boolean } = {}): ConvertResult {
+export function convertSnapshot(
+  snapshotDir: string,
+  outDir: string,
+  opts: ConvertOptions,
+  keep: { extracted?: boolean } = {},
+): ConvertResult {
   const store = new SnapshotStore(snapshotDir);
-  const { spool, posts: keys, otherUrls, unreadable } = spoolPosts(store, outDir, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
+  const {
+    spool,
+    posts: keys,
+    otherUrls,
+    unreadable,
+  } = spoolPosts(store, outDir, opts.profile, { leadMaxChars: opts.leadMaxChars, typography: opts.typography });
   try {
     const site = planPlaces(keys, opts);
     const siteFiles = siteFilesOf(store);
@@ -146,18 +186,35 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
       const { doc, assets, findings } = planned;
       write(doc.path, doc.text);
       docs++;
-      for (const [path, file] of assets) if (!written.has(path)) {
-        write(path, file.read());
-        written.add(path);
-      }
+      for (const [path, file] of assets)
+        if (!written.has(path)) {
+          write(path, file.read());
+          written.add(path);
+        }
       if (fidelity) verifyInto(fidelity, post, doc.path, doc.markdown);
-      for (const f of findings) problems.push({ kind: f.rule, url: f.sourceUrl, postId: f.postId, file: f.file, ...(f.line ? { line: f.line } : {}), text: f.text, message: f.message });
+      for (const f of findings)
+        problems.push({
+          kind: f.rule,
+          url: f.sourceUrl,
+          postId: f.postId,
+          file: f.file,
+          ...(f.line ? { line: f.line } : {}),
+          text: f.text,
+          message: f.message,
+        });
     }
     // Spooled in crawl order; reported oldest first, as the slugs were given.
     fidelity?.mismatches.sort((a, b) => Number(a.postId) - Number(b.postId));
     const urlOf = new Map(keys.map((k) => [k.id, k.sourceUrl]));
     for (const m of fidelity?.mismatches ?? []) {
-      problems.push({ kind: "fidelity", url: urlOf.get(m.postId) ?? "", postId: m.postId, file: m.file, text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`, message: `the Markdown renders with different ${m.mismatch.what} than the original post` });
+      problems.push({
+        kind: "fidelity",
+        url: urlOf.get(m.postId) ?? "",
+        postId: m.postId,
+        file: m.file,
+        text: `expected ${m.mismatch.expected} | found ${m.mismatch.found}`,
+        message: `the Markdown renders with different ${m.mismatch.what} than the original post`,
+      });
     }
 
     const redirects = planRedirects(keys, site, otherUrls);
@@ -167,7 +224,8 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     write("redirects/htaccess", htaccess(redirects));
 
     // Sorted, so two crawls of the same site (whose fetch order varies with timing) give the same file.
-    const key = (p: Problem) => `${p.kind}\u0000${p.url}\u0000${p.file ?? ""}\u0000${String(p.line ?? 0).padStart(8, "0")}\u0000${p.message}`;
+    const key = (p: Problem) =>
+      `${p.kind}\u0000${p.url}\u0000${p.file ?? ""}\u0000${String(p.line ?? 0).padStart(8, "0")}\u0000${p.message}`;
     problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     write("report/problems.json", JSON.stringify(problems, null, 2) + "\n");
     write("report/fidelity.json", JSON.stringify(fidelity, null, 2) + "\n");
@@ -177,7 +235,15 @@ export function convertSnapshot(snapshotDir: string, outDir: string, opts: Conve
     // Files the user edited since an earlier run: neither rewritten nor removed.
     const kept = [...new Set([...stale.kept, ...tree.editedFiles()])].sort();
     if (!keep.extracted) spool.remove();
-    return { posts: docs, extracted: keep.extracted ? spool : null, fidelity, written: tree.writtenFiles(), removed, kept, problems };
+    return {
+      posts: docs,
+      extracted: keep.extracted ? spool : null,
+      fidelity,
+      written: tree.writtenFiles(),
+      removed,
+      kept,
+      problems,
+    };
   } catch (err) {
     spool.remove();
     throw err;
@@ -206,7 +272,10 @@ export async function migrate(opts: MigrateOptions, keep: { extracted?: boolean 
   // Before the crawl: a file of the user's where ours go, or a folder named snapshot that is not one of
   // our snapshots, stops the run before anything is written.
   new OutputTree(opts.outDir).claim(CONVERT_FILES);
-  if (readdirOrEmpty(snapshotDir).some((name) => !SNAPSHOT_NAMES.has(name.replace(/\.tmp-\d+-\d+$/, "")))) throw new UsageError(`refusing to crawl into ${snapshotDir}: the folder holds files that are not a mia-migrate snapshot; move it away or choose another --out (nothing was changed)`);
+  if (readdirOrEmpty(snapshotDir).some((name) => !SNAPSHOT_NAMES.has(name.replace(/\.tmp-\d+-\d+$/, ""))))
+    throw new UsageError(
+      `refusing to crawl into ${snapshotDir}: the folder holds files that are not a mia-migrate snapshot; move it away or choose another --out (nothing was changed)`,
+    );
   const result = await crawlToSnapshot({ ...opts, snapshotDir });
   if (result.posts === 0 && result.stoppedBy === null) return { crawl: result, convert: null, snapshotDir };
   const convert = convertSnapshot(snapshotDir, opts.outDir, opts, keep);

@@ -29,7 +29,10 @@ export function convertOptions(profile: Profile, over: Partial<Omit<ConvertOptio
 
 /** The link check's settings: the defaults, the crawl's User-Agent and politeness towards the old site
  *  (its gap between requests), with `over` on top. */
-export function checkSettings(crawl: Pick<CrawlSettings, "userAgent" | "perHostGapMs"> = crawlSettings(), over: Partial<CheckSettings> = {}): CheckSettings {
+export function checkSettings(
+  crawl: Pick<CrawlSettings, "userAgent" | "perHostGapMs"> = crawlSettings(),
+  over: Partial<CheckSettings> = {},
+): CheckSettings {
   const l = defaults.links;
   return {
     userAgent: crawl.userAgent,

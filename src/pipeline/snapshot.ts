@@ -81,7 +81,15 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) 
 export function nextRunId(now: Date, last: string | null): string {
   let id = timestamp14(now.toISOString());
   if (last !== null && id <= last) {
-    const t = Date.UTC(+last.slice(0, 4), +last.slice(4, 6) - 1, +last.slice(6, 8), +last.slice(8, 10), +last.slice(10, 12), +last.slice(12, 14)) + 1000;
+    const t =
+      Date.UTC(
+        +last.slice(0, 4),
+        +last.slice(4, 6) - 1,
+        +last.slice(6, 8),
+        +last.slice(8, 10),
+        +last.slice(10, 12),
+        +last.slice(12, 14),
+      ) + 1000;
     id = timestamp14(new Date(t).toISOString());
   }
   return id;
@@ -91,9 +99,14 @@ export function nextRunId(now: Date, last: string | null): string {
 export const INCOMPLETE_DIR = "incomplete";
 
 /** Why a finished run does not count as a capture of the site, or null when it does. */
-export function incompleteReason(posts: number, last: { runId: string; posts: number } | null, minShare: number): string | null {
+export function incompleteReason(
+  posts: number,
+  last: { runId: string; posts: number } | null,
+  minShare: number,
+): string | null {
   if (posts === 0) return "it captured no post (the site is down, forbids the crawl, or answers errors)";
-  if (last && posts < last.posts * minShare) return `it captured ${posts} posts, fewer than ${Math.round(minShare * 100)}% of the ${last.posts} of run ${last.runId}`;
+  if (last && posts < last.posts * minShare)
+    return `it captured ${posts} posts, fewer than ${Math.round(minShare * 100)}% of the ${last.posts} of run ${last.runId}`;
   return null;
 }
 
@@ -106,7 +119,8 @@ export function pruneRuns(archiveDir: string, keep: number): string[] {
   const kept = new Set(runs.slice(-keep));
   const newestFull = runs.findLast((id) => readJson<RunInfo>(join(archiveDir, id, "run.json")).counts.responses > 0);
   if (newestFull) kept.add(newestFull);
-  for (const id of [...kept]) for (const ref of readJson<RunInfo>(join(archiveDir, id, "run.json")).refersTo) kept.add(ref);
+  for (const id of [...kept])
+    for (const ref of readJson<RunInfo>(join(archiveDir, id, "run.json")).refersTo) kept.add(ref);
   const removed: string[] = [];
   for (const id of runs) {
     if (kept.has(id)) continue;
@@ -123,7 +137,11 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
   const note = opts.onNote ?? (() => {});
   const now = opts.now ?? (() => new Date());
   mkdirSync(dir, { recursive: true });
-  const release = acquireLock(dir, (stale: LockInfo | null) => note(`reclaimed a stale lock${stale ? ` left by pid ${stale.pid} (started ${stale.startedAt}), which is no longer running` : ""}`));
+  const release = acquireLock(dir, (stale: LockInfo | null) =>
+    note(
+      `reclaimed a stale lock${stale ? ` left by pid ${stale.pid} (started ${stale.startedAt}), which is no longer running` : ""}`,
+    ),
+  );
   try {
     const runs = listRunDirs(dir);
     const previousId = runs.at(-1) ?? null;
@@ -154,10 +172,24 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       const e = previous[url];
       if (!e) return undefined;
       const o = e.original;
-      return { ...(e.headers.etag ? { etag: e.headers.etag } : {}), ...(e.headers["last-modified"] ? { lastModified: e.headers["last-modified"] } : {}), headers: e.headers, body: () => payloadAt(join(dir, o.runId, o.file), o.offset, o.length) };
+      return {
+        ...(e.headers.etag ? { etag: e.headers.etag } : {}),
+        ...(e.headers["last-modified"] ? { lastModified: e.headers["last-modified"] } : {}),
+        headers: e.headers,
+        body: () => payloadAt(join(dir, o.runId, o.file), o.offset, o.length),
+      };
     };
     const snapshotDir = join(partial, "snapshot");
-    const crawl = await crawlToSnapshot({ startUrl: opts.startUrl, snapshotDir, profile: opts.profile, settings: opts.settings, originMap: opts.originMap, revalidate, recordRobots: true, ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
+    const crawl = await crawlToSnapshot({
+      startUrl: opts.startUrl,
+      snapshotDir,
+      profile: opts.profile,
+      settings: opts.settings,
+      originMap: opts.originMap,
+      revalidate,
+      recordRobots: true,
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    });
     if (crawl.stoppedBy === "time-limit") return { status: "time-limit", runId, resumed, crawl, pruned: [] };
 
     // Everything of the run is written into .partial/out, then renamed into place in one step.
@@ -167,13 +199,34 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     const store = new SnapshotStore(snapshotDir);
     const filename = `mia-${runId}.warc.gz`;
     const software = `mia-migrate/${VERSION}`;
-    const warc = await writeWarc({ store, runId, filename, path: join(out, filename), previous, userAgent: opts.settings.userAgent, software, settings: { startUrl: opts.startUrl, perHostConcurrency: opts.settings.perHostConcurrency, perHostGapMs: opts.settings.perHostGapMs, retries: opts.settings.retries } });
+    const warc = await writeWarc({
+      store,
+      runId,
+      filename,
+      path: join(out, filename),
+      previous,
+      userAgent: opts.settings.userAgent,
+      software,
+      settings: {
+        startUrl: opts.startUrl,
+        perHostConcurrency: opts.settings.perHostConcurrency,
+        perHostGapMs: opts.settings.perHostGapMs,
+        retries: opts.settings.retries,
+      },
+    });
     // Each post kept only as what the diff compares (its text, not its HTML), as it is extracted.
-    const posts = extractPosts(store, opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: defaults.extract.typography }, (p) => ({ ...postKey(p), archived: archivedPost(p) }))
+    const posts = extractPosts(
+      store,
+      opts.profile,
+      { leadMaxChars: defaults.extract.leadMaxChars, typography: defaults.extract.typography },
+      (p) => ({ ...postKey(p), archived: archivedPost(p) }),
+    )
       .posts.map((p) => p.archived)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     const diff = diffRuns(previousPosts, posts, previousId, runId);
-    const refersTo = [...new Set(Object.values(warc.state).map((e) => e.original.runId))].filter((id) => id !== runId).sort();
+    const refersTo = [...new Set(Object.values(warc.state).map((e) => e.original.runId))]
+      .filter((id) => id !== runId)
+      .sort();
     const run: RunInfo = {
       format: "mia-migrate-archive-run/1",
       runId,
@@ -185,12 +238,22 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       counts: warc.counts,
       previous: previousId,
       refersTo,
-      crawl: { fetched: crawl.fetched, resumed: crawl.resumed, failed: crawl.failed, notFound: crawl.notFound.length, posts: crawl.posts },
+      crawl: {
+        fetched: crawl.fetched,
+        resumed: crawl.resumed,
+        failed: crawl.failed,
+        notFound: crawl.notFound.length,
+        posts: crawl.posts,
+      },
       diff: previousId ? diff.summary : null,
     };
     // Runs before this field was recorded count their posts from posts.json.
     const lastPosts = previousRun ? (previousRun.crawl.posts ?? previousPosts?.length ?? 0) : 0;
-    const incomplete = incompleteReason(crawl.posts, previousRun ? { runId: previousRun.runId, posts: lastPosts } : null, opts.minPostShare ?? defaults.archive.minPostShare);
+    const incomplete = incompleteReason(
+      crawl.posts,
+      previousRun ? { runId: previousRun.runId, posts: lastPosts } : null,
+      opts.minPostShare ?? defaults.archive.minPostShare,
+    );
     if (incomplete) run.incomplete = incomplete;
     const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
     writeFileAtomic(join(out, "index.cdxj"), warc.cdxj.join("\n") + "\n");
@@ -223,9 +286,31 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
 
 /** The WACZ holds this run's WARC and those its revisits refer to, so it replays on its own. */
 function writeRunWacz(dir: string, out: string, run: RunInfo, cdxj: string[], store: SnapshotStore): void {
-  const warcs = [{ name: run.warc, file: join(out, run.warc) }, ...run.refersTo.map((id) => ({ name: `mia-${id}.warc.gz`, file: join(dir, id, `mia-${id}.warc.gz`) }))];
-  const older = run.refersTo.flatMap((id) => readFileSync(join(dir, id, "index.cdxj"), "utf8").split("\n").filter(Boolean));
-  const pages = store.records().flatMap((r) => (r.type === "fetch" && r.status === 200 && r.kind !== "asset" && r.kind !== "robots" ? [{ url: r.finalUrl, ts: r.fetchedAt }] : []));
-  const files = waczFiles({ title: `MIA blog archive, run ${run.runId}`, software: `mia-migrate/${VERSION}`, created: run.finishedAt, mainPageUrl: run.startUrl, mainPageDate: run.startedAt, warcs, cdxj: [...cdxj, ...older].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))), pages });
+  const warcs = [
+    { name: run.warc, file: join(out, run.warc) },
+    ...run.refersTo.map((id) => ({ name: `mia-${id}.warc.gz`, file: join(dir, id, `mia-${id}.warc.gz`) })),
+  ];
+  const older = run.refersTo.flatMap((id) =>
+    readFileSync(join(dir, id, "index.cdxj"), "utf8")
+      .split("\n")
+      .filter(Boolean),
+  );
+  const pages = store
+    .records()
+    .flatMap((r) =>
+      r.type === "fetch" && r.status === 200 && r.kind !== "asset" && r.kind !== "robots"
+        ? [{ url: r.finalUrl, ts: r.fetchedAt }]
+        : [],
+    );
+  const files = waczFiles({
+    title: `MIA blog archive, run ${run.runId}`,
+    software: `mia-migrate/${VERSION}`,
+    created: run.finishedAt,
+    mainPageUrl: run.startUrl,
+    mainPageDate: run.startedAt,
+    warcs,
+    cdxj: [...cdxj, ...older].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+    pages,
+  });
   writeZip(join(out, `mia-${run.runId}.wacz`), files);
 }

@@ -24,12 +24,17 @@ export interface VerifyResult {
 export function verifyOutput(opts: VerifyOptions): VerifyResult {
   const docs = indexOutput(opts.outDir);
   const s = emptyFidelity();
-  const { posts } = extractPosts(new SnapshotStore(opts.snapshotDir), opts.profile, { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography }, (post) => {
-    const ref = docs.get(post.id);
-    const doc = ref ? readIndexedDoc(opts.outDir, post.id, ref) : null;
-    if (doc) verifyInto(s, post, doc.file, doc.body);
-    return postKey(post);
-  });
+  const { posts } = extractPosts(
+    new SnapshotStore(opts.snapshotDir),
+    opts.profile,
+    { leadMaxChars: defaults.extract.leadMaxChars, typography: opts.typography },
+    (post) => {
+      const ref = docs.get(post.id);
+      const doc = ref ? readIndexedDoc(opts.outDir, post.id, ref) : null;
+      if (doc) verifyInto(s, post, doc.file, doc.body);
+      return postKey(post);
+    },
+  );
   s.mismatches.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { fidelity: s, snapshotPosts: posts };
 }

@@ -49,7 +49,8 @@ function fail(file: string, key: string, expected: string): never {
 
 function str(file: string, obj: Record<string, unknown>, key: string, path: string): string {
   const v = obj[key];
-  if (typeof v !== "string" || v === "") fail(file, path, `expected a non-empty string${v === undefined ? " (missing)" : `, got ${JSON.stringify(v)}`}`);
+  if (typeof v !== "string" || v === "")
+    fail(file, path, `expected a non-empty string${v === undefined ? " (missing)" : `, got ${JSON.stringify(v)}`}`);
   return v;
 }
 
@@ -69,12 +70,17 @@ function origin(file: string, value: unknown, path: string): string {
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
     return u.origin;
   } catch {
-    return fail(file, path, `expected an http(s) origin such as https://www.miaprojektet.se, got ${JSON.stringify(value)}`);
+    return fail(
+      file,
+      path,
+      `expected an http(s) origin such as https://www.miaprojektet.se, got ${JSON.stringify(value)}`,
+    );
   }
 }
 
 function checkKeys(file: string, obj: Record<string, unknown>, allowed: string[], prefix: string): void {
-  for (const k of Object.keys(obj)) if (!allowed.includes(k)) fail(file, prefix + k, `unknown key (known keys: ${allowed.join(", ")})`);
+  for (const k of Object.keys(obj))
+    if (!allowed.includes(k)) fail(file, prefix + k, `unknown key (known keys: ${allowed.join(", ")})`);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -97,7 +103,8 @@ export function validateProfile(raw: unknown, file: string): Profile {
       fail(file, `pages.${kind}`, `not a valid regular expression (${(err as Error).message})`);
     }
   }
-  if (!pages.post.source.includes("(?<id>")) fail(file, "pages.post", "the pattern must capture the post id as (?<id>…)");
+  if (!pages.post.source.includes("(?<id>"))
+    fail(file, "pages.post", "the pattern must capture the post id as (?<id>…)");
   const postRaw = raw.post;
   if (!isRecord(postRaw)) fail(file, "post", "expected a mapping of selectors (title, body, tags, …)");
   checkKeys(file, postRaw, POST_KEYS, "post.");
@@ -137,7 +144,9 @@ export function loadProfile(file: string = DEFAULT_PROFILE_PATH): Profile {
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new UsageError(`profile ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --profile path`);
+    throw new UsageError(
+      `profile ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --profile path`,
+    );
   }
   let raw: unknown;
   try {

@@ -58,7 +58,9 @@ export function canonicalUrl(input: string | URL, scope: UrlScope, base?: string
   if (!isSiteUrl(url, scope)) return url;
   const out = new URL(scope.origin);
   out.pathname = normalizePath(url.pathname);
-  const kept = [...url.searchParams].filter(([k]) => scope.keepQuery.includes(k)).sort(([a], [b]) => a.localeCompare(b));
+  const kept = [...url.searchParams]
+    .filter(([k]) => scope.keepQuery.includes(k))
+    .sort(([a], [b]) => a.localeCompare(b));
   out.search = kept.length ? "?" + new URLSearchParams(kept).toString() : "";
   return out;
 }

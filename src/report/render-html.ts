@@ -66,12 +66,17 @@ table("links", [
 
 export function renderHtml(r: Report): string {
   const s = r.summary;
-  const card = (cls: string, id: string, label: string, n: number) => `<div class="card ${cls}"><b data-count="${id}">${n}</b>${htmlText(label)}</div>`;
+  const card = (cls: string, id: string, label: string, n: number) =>
+    `<div class="card ${cls}"><b data-count="${id}">${n}</b>${htmlText(label)}</div>`;
   // Every address the page may link to, decided here rather than in the page's script.
   const hrefs: Record<string, true> = {};
-  for (const u of [...r.findings.flatMap((f) => [f.postUrl, f.url]), ...r.links.flatMap((l) => [l.url, l.finalUrl])]) if (u && safeHref(u) !== undefined) hrefs[u] = true;
+  for (const u of [...r.findings.flatMap((f) => [f.postUrl, f.url]), ...r.links.flatMap((l) => [l.url, l.finalUrl])])
+    if (u && safeHref(u) !== undefined) hrefs[u] = true;
   // "</" or "<!--" inside the embedded JSON would end the script element early: "<" is written \u003c.
-  const data = JSON.stringify({ ...r, hrefs }).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const data = JSON.stringify({ ...r, hrefs })
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return `<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>mia-migrate: content and link report</title><style>${STYLE}</style></head>

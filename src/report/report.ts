@@ -28,7 +28,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /** Runs every rule: the whole-site ones once, the per-post ones over `posts`, one post at a time. */
 export function buildReport(site: QaContext, posts: Iterable<PostContext>): Report {
-  const label = (rule: Rule) => (f: RuleFinding): Finding => ({ rule: rule.id, severity: rule.severity, ...f });
+  const label =
+    (rule: Rule) =>
+    (f: RuleFinding): Finding => ({ rule: rule.id, severity: rule.severity, ...f });
   const findings: Finding[] = RULES.flatMap((rule) => (rule.check?.(site) ?? []).map(label(rule)));
   const perPost = RULES.flatMap((rule) => (rule.forPosts ? [{ check: rule.forPosts(site), label: label(rule) }] : []));
   for (const pc of posts) for (const r of perPost) for (const f of r.check(pc)) findings.push(r.label(f));
@@ -43,7 +45,9 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
   );
   // A result from the cache of successes reads as the request it came from: the report stays the same
   // whether or not a run could use the cache (reruns after an interruption give identical files).
-  const links = [...site.results.values()].map((l) => (l.source === "cache" ? { ...l, source: "request" as const } : l)).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const links = [...site.results.values()]
+    .map((l) => (l.source === "cache" ? { ...l, source: "request" as const } : l))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const verdicts: Record<Verdict, number> = { ok: 0, redirected: 0, broken: 0, unverifiable: 0, skipped: 0 };
   for (const l of links) verdicts[l.verdict]++;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -53,10 +57,17 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }
   const postsPerMonth: Record<string, number> = {};
-  for (const p of [...site.posts].sort((a, b) => a.date.localeCompare(b.date))) postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
+  for (const p of [...site.posts].sort((a, b) => a.date.localeCompare(b.date)))
+    postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
   return {
     format: "mia-migrate-report/1",
-    summary: { posts: site.posts.length, links: { occurrences: site.occurrences.length, unique: links.length, ...verdicts }, findings: bySeverity, byRule, postsPerMonth },
+    summary: {
+      posts: site.posts.length,
+      links: { occurrences: site.occurrences.length, unique: links.length, ...verdicts },
+      findings: bySeverity,
+      byRule,
+      postsPerMonth,
+    },
     rules: RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
     findings,
     links,
@@ -88,7 +99,9 @@ export function renderMarkdown(r: Report): string {
         lines.push(`- **${markdownInline(f.postId || "site")}** ${f.postUrl ? markdownAutolink(f.postUrl) : ""}`);
       }
       const where = f.file ? ` — ${markdownInline(`${f.file}${f.line ? `:${f.line}` : ""}`)}` : "";
-      lines.push(`  - ${markdownInline(f.message)}${f.text ? `: “${markdownInline(f.text)}”` : ""}${f.url && f.url !== f.text ? ` ${markdownAutolink(f.url)}` : ""}${where}`);
+      lines.push(
+        `  - ${markdownInline(f.message)}${f.text ? `: “${markdownInline(f.text)}”` : ""}${f.url && f.url !== f.text ? ` ${markdownAutolink(f.url)}` : ""}${where}`,
+      );
     }
     lines.push("");
   }
@@ -96,11 +109,26 @@ export function renderMarkdown(r: Report): string {
 }
 
 /** links.csv: one row per link occurrence, for spreadsheets. */
-export function renderLinksCsv(occurrences: readonly LinkOccurrence[], results: ReadonlyMap<string, LinkResult>, fileOf: (postId: string) => string | undefined): string {
+export function renderLinksCsv(
+  occurrences: readonly LinkOccurrence[],
+  results: ReadonlyMap<string, LinkResult>,
+  fileOf: (postId: string) => string | undefined,
+): string {
   const header = ["post_id", "post_url", "file", "element", "text", "url", "verdict", "status", "reason", "final_url"];
   const rows = occurrences.map((o) => {
     const r = results.get(o.url.replace(/#.*$/, ""));
-    return csvRow([o.postId, o.postUrl, fileOf(o.postId), o.element, o.text, o.url, r?.verdict, r?.status, r?.reason, r?.finalUrl]);
+    return csvRow([
+      o.postId,
+      o.postUrl,
+      fileOf(o.postId),
+      o.element,
+      o.text,
+      o.url,
+      r?.verdict,
+      r?.status,
+      r?.reason,
+      r?.finalUrl,
+    ]);
   });
   return [csvRow(header), ...rows].join("\n") + "\n";
 }
@@ -109,12 +137,18 @@ export function renderLinksCsv(occurrences: readonly LinkOccurrence[], results: 
 export function renderJunit(r: Report): string {
   const cases = r.rules.flatMap((rule) => {
     const fs = r.findings.filter((f) => f.rule === rule.id);
-    if (fs.length === 0) return [`  <testcase classname="mia-migrate.${xmlText(rule.id)}" name="${xmlText(rule.id)}"/>`];
+    if (fs.length === 0)
+      return [`  <testcase classname="mia-migrate.${xmlText(rule.id)}" name="${xmlText(rule.id)}"/>`];
     const byPost = new Map<string, typeof fs>();
     for (const f of fs) byPost.set(f.postId || "site", [...(byPost.get(f.postId || "site") ?? []), f]);
     return [...byPost].map(([post, list]) => {
-      const text = list.map((f) => `${f.file ?? ""}${f.line ? ":" + f.line : ""} ${f.message}: ${f.text}${f.url ? " " + f.url : ""}`).join("\n");
-      const body = rule.severity === "error" ? `<failure message="${xmlText(list[0]?.message ?? "")}">${xmlText(text)}</failure>` : `<system-out>${xmlText(text)}</system-out>`;
+      const text = list
+        .map((f) => `${f.file ?? ""}${f.line ? ":" + f.line : ""} ${f.message}: ${f.text}${f.url ? " " + f.url : ""}`)
+        .join("\n");
+      const body =
+        rule.severity === "error"
+          ? `<failure message="${xmlText(list[0]?.message ?? "")}">${xmlText(text)}</failure>`
+          : `<system-out>${xmlText(text)}</system-out>`;
       return `  <testcase classname="mia-migrate.${xmlText(rule.id)}" name="${xmlText(post)}">${body}</testcase>`;
     });
   });

@@ -39,9 +39,14 @@ export async function loadSpellChecker(words: ReadonlySet<string>): Promise<Spel
     lib = (await import("cspell-lib" as string)) as CspellLib;
     ext = require.resolve("@cspell/dict-sv/cspell-ext.json");
   } catch {
-    throw new UsageError("--spelling needs a Swedish dictionary: npm install cspell-lib @cspell/dict-sv (GPL-3.0), then run again");
+    throw new UsageError(
+      "--spelling needs a Swedish dictionary: npm install cspell-lib @cspell/dict-sv (GPL-3.0), then run again",
+    );
   }
-  const settings = lib.mergeSettings(await lib.getDefaultSettings(false), await lib.readSettings(ext), { language: "sv", dictionaries: ["sv"] });
+  const settings = lib.mergeSettings(await lib.getDefaultSettings(false), await lib.readSettings(ext), {
+    language: "sv",
+    dictionaries: ["sv"],
+  });
   const dict = await lib.getDictionary(settings);
   return {
     unknown(text) {
@@ -51,7 +56,13 @@ export async function loadSpellChecker(words: ReadonlySet<string>): Promise<Spel
         // Acronyms (MIA, ASF), short words and the site's own names are not the dictionary's business.
         if (word.length < 3 || /^\p{Lu}+$/u.test(word) || words.has(word.toLowerCase())) continue;
         const parts = word.split("-");
-        if (parts.every((p) => p.length < 3 || /^\p{Lu}+$/u.test(p) || words.has(p.toLowerCase()) || dict.has(p, { ignoreCase: true }))) continue;
+        if (
+          parts.every(
+            (p) =>
+              p.length < 3 || /^\p{Lu}+$/u.test(p) || words.has(p.toLowerCase()) || dict.has(p, { ignoreCase: true }),
+          )
+        )
+          continue;
         out.add(word);
       }
       return [...out];

@@ -78,7 +78,8 @@ export class SnapshotStore {
   open(meta: Omit<SnapshotMeta, "format">): void {
     mkdirSync(join(this.dir, "bodies"), { recursive: true });
     const metaPath = join(this.dir, "snapshot.json");
-    if (!existsSync(metaPath)) writeFileAtomic(metaPath, JSON.stringify({ format: "mia-migrate-snapshot/1", ...meta }, null, 2) + "\n");
+    if (!existsSync(metaPath))
+      writeFileAtomic(metaPath, JSON.stringify({ format: "mia-migrate-snapshot/1", ...meta }, null, 2) + "\n");
     this.fd = openSync(this.manifestPath, "a");
     // A killed run may have left half a line: end it, so the next record starts on a line of its own.
     const existing = readFileSync(this.manifestPath);

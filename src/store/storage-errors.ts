@@ -19,4 +19,8 @@ export function storageProblem(err: unknown): StorageProblem | null {
   return (code !== undefined && PROBLEMS[code]) || null;
 }
 
-export const PROBLEM_TEXT: Readonly<Record<StorageProblem, string>> = { full: "the disk is full", "not-writable": "not writable", failed: "the disk failed" };
+export const PROBLEM_TEXT: Readonly<Record<StorageProblem, string>> = {
+  full: "the disk is full",
+  "not-writable": "not writable",
+  failed: "the disk failed",
+};

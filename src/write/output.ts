@@ -5,7 +5,17 @@
 // we would write that exists and is not ours stops the run before anything is changed (exit 3). No
 // write or removal goes through a symbolic link that leads out of the folder.
 import { createHash } from "node:crypto";
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmdirSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { defaults } from "../config/defaults.js";
 import { RunError, UsageError } from "../config/errors.js";
@@ -32,7 +42,8 @@ const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).
 export function safeJoin(root: string, rel: string): string {
   const full = resolve(root, rel);
   const back = relative(resolve(root), full);
-  if (back.startsWith("..") || back.includes("\0") || resolve(root) === full) throw new RunError(`refusing to write outside the output directory: ${rel}`);
+  if (back.startsWith("..") || back.includes("\0") || resolve(root) === full)
+    throw new RunError(`refusing to write outside the output directory: ${rel}`);
   return full;
 }
 
@@ -40,7 +51,12 @@ export function safeJoin(root: string, rel: string): string {
 export function writeFailure(path: string, err: unknown): RunError {
   const code = (err as NodeJS.ErrnoException).code ?? "";
   const problem = storageProblem(err);
-  const hint = problem === "full" ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)` : problem === "not-writable" ? "the directory is not writable; choose another --out" : (err as Error).message;
+  const hint =
+    problem === "full"
+      ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)`
+      : problem === "not-writable"
+        ? "the directory is not writable; choose another --out"
+        : (err as Error).message;
   return new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
 }
 
@@ -163,7 +179,9 @@ export class OutputTree {
   /** Writes the manifest anew (atomically), one line a file, sorted. */
   save(): void {
     this.closeJournal();
-    const lines = [...this.current].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, e]) => JSON.stringify({ file, ...e }));
+    const lines = [...this.current]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([file, e]) => JSON.stringify({ file, ...e }));
     try {
       writeFileAtomic(this.journalPath, [HEADER, ...lines].join("\n") + "\n");
     } catch (err) {
@@ -190,9 +208,15 @@ export class OutputTree {
 
   private check(rel: string): string {
     const path = safeJoin(this.root, rel);
-    if (!this.insideDir(dirname(path))) throw new UsageError(`refusing to write ${path}: a symbolic link on the way leads out of the output directory ${this.root}; remove the link or choose another --out`);
+    if (!this.insideDir(dirname(path)))
+      throw new UsageError(
+        `refusing to write ${path}: a symbolic link on the way leads out of the output directory ${this.root}; remove the link or choose another --out`,
+      );
     const st = lstatOrNull(path);
-    if (st && (st.isSymbolicLink() || !this.owns(rel))) throw new UsageError(`refusing to overwrite ${path}: it was not written by mia-migrate; move it away or choose another --out (nothing was changed)`);
+    if (st && (st.isSymbolicLink() || !this.owns(rel)))
+      throw new UsageError(
+        `refusing to overwrite ${path}: it was not written by mia-migrate; move it away or choose another --out (nothing was changed)`,
+      );
     return path;
   }
 
@@ -234,7 +258,10 @@ function readManifest(path: string): Map<string, KnownFile> {
     return new Map();
   }
   const lines = text.split("\n");
-  if (lines[0] !== HEADER) throw new UsageError(`${path} is not a manifest of mia-migrate (it lists the files mia-migrate may replace or remove); restore it, or remove it and choose another --out`);
+  if (lines[0] !== HEADER)
+    throw new UsageError(
+      `${path} is not a manifest of mia-migrate (it lists the files mia-migrate may replace or remove); restore it, or remove it and choose another --out`,
+    );
   const files = new Map<string, KnownFile>();
   for (const line of lines.slice(1)) {
     let e: { file?: unknown; sha256?: unknown; by?: unknown };

@@ -19,29 +19,59 @@ export function reportLine(r: Report, out: string): string {
   return `links: ${l.unique} checked (${l.ok} ok, ${l.redirected} redirected, ${l.broken} broken, ${l.unverifiable} unverifiable, ${l.skipped} skipped); findings: ${r.summary.findings.error} errors, ${r.summary.findings.warning} warnings, ${r.summary.findings.info} info (see ${out}/report/report.md)`;
 }
 
-export async function runCheckLinks(startUrl: string | undefined, flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
+export async function runCheckLinks(
+  startUrl: string | undefined,
+  flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean },
+  g: OutputFlags,
+): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
   const { settings, cacheFile, cacheAgeMs, spellingWords } = checkFlags(flags, crawl); // bad flags fail before a crawl
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
   const markdownOnly = !startUrl && !flags.from && !new SnapshotStore(from).exists();
-  if (markdownOnly && eachOutputDoc(out).next().done === true) throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
+  if (markdownOnly && eachOutputDoc(out).next().done === true)
+    throw new UsageError(`check-links: no snapshot (--from) or start URL given, and no Markdown posts in ${out}`);
   const quiet = g.quiet === true || g.json === true;
   onStopSignal("the report was not written (an earlier one is left as it was); run the same command again");
-  if (startUrl && flags.from !== undefined && isArchive(from)) throw new UsageError(`--from ${from} is an archive: a crawl (the start URL) writes a snapshot, so give it another directory, or drop the start URL to check the archive`);
+  if (startUrl && flags.from !== undefined && isArchive(from))
+    throw new UsageError(
+      `--from ${from} is an archive: a crawl (the start URL) writes a snapshot, so give it another directory, or drop the start URL to check the archive`,
+    );
   if (startUrl) {
     const progress = new CrawlProgress({ quiet });
-    const summary = await crawlToSnapshot({ startUrl: startUrlOf(startUrl, profile), snapshotDir: from, profile, originMap, settings: crawl, onEvent: progress.onEvent }).finally(() => progress.stop());
+    const summary = await crawlToSnapshot({
+      startUrl: startUrlOf(startUrl, profile),
+      snapshotDir: from,
+      profile,
+      originMap,
+      settings: crawl,
+      onEvent: progress.onEvent,
+    }).finally(() => progress.stop());
     if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
   }
   // An archive written by `snapshot` (the site may be gone by now): its newest run, read offline.
   const fromArchive = !startUrl && flags.from !== undefined && isArchive(from);
-  if (!markdownOnly && !fromArchive && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`);
+  if (!markdownOnly && !fromArchive && !new SnapshotStore(from).exists())
+    throw new UsageError(
+      `--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`,
+    );
   const archive = fromArchive ? await snapshotOfArchive(from) : null;
   const snapshotDir = archive ? archive.dir : from;
   const progress = new LinkProgress({ quiet });
-  const r = await checkAndReport({ snapshotDir: markdownOnly ? null : snapshotDir, outDir: out, profile, originMap, settings, typography: flags.keepTypography !== true, cacheFile, cacheAgeMs, spellingWords, onResult: progress.onResult, onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`) }).finally(() => {
+  const r = await checkAndReport({
+    snapshotDir: markdownOnly ? null : snapshotDir,
+    outDir: out,
+    profile,
+    originMap,
+    settings,
+    typography: flags.keepTypography !== true,
+    cacheFile,
+    cacheAgeMs,
+    spellingWords,
+    onResult: progress.onResult,
+    onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
+  }).finally(() => {
     progress.stop();
     archive?.done();
   });

@@ -9,7 +9,10 @@ import type { OutputFlags } from "../summary.js";
 
 export async function runInit(template: string, flags: { force?: boolean }, g: OutputFlags): Promise<number> {
   const path = resolve(CONFIG_FILE);
-  if (existsSync(path) && flags.force !== true) throw new UsageError(`${path} exists already; edit it, or run "mia-migrate init --force" to replace it with the defaults`);
+  if (existsSync(path) && flags.force !== true)
+    throw new UsageError(
+      `${path} exists already; edit it, or run "mia-migrate init --force" to replace it with the defaults`,
+    );
   writeFileAtomic(path, template);
   if (g.json === true) process.stdout.write(JSON.stringify({ config: path }) + "\n");
   else if (g.quiet !== true) process.stderr.write(`wrote ${path}\n`);

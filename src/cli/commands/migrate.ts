@@ -3,32 +3,81 @@ import { resolve } from "node:path";
 import { migrate } from "../../pipeline/migrate.js";
 import { checkAndReport } from "../../pipeline/check.js";
 import { EXIT } from "../../config/errors.js";
-import { checkFlags, commonInputs, convertFlags, startUrlOf, type ConvertFlags, type CrawlFlags, type LinkFlags } from "../options.js";
+import {
+  checkFlags,
+  commonInputs,
+  convertFlags,
+  startUrlOf,
+  type ConvertFlags,
+  type CrawlFlags,
+  type LinkFlags,
+} from "../options.js";
 import { reportLine } from "./check-links.js";
 import { CrawlProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";
-import { convertLine, crawlExitCode, crawlLine, noPostsError, report, robotsLines, type OutputFlags } from "../summary.js";
+import {
+  convertLine,
+  crawlExitCode,
+  crawlLine,
+  noPostsError,
+  report,
+  robotsLines,
+  type OutputFlags,
+} from "../summary.js";
 
-export async function runMigrate(startUrl: string, flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean }, g: OutputFlags): Promise<number> {
+export async function runMigrate(
+  startUrl: string,
+  flags: CrawlFlags & ConvertFlags & LinkFlags & { out: string; checkLinks?: boolean; strict?: boolean },
+  g: OutputFlags,
+): Promise<number> {
   const { profile, originMap, settings } = commonInputs(flags);
   const convert = convertFlags(flags, profile);
   const outDir = resolve(flags.out);
   const progress = new CrawlProgress({ quiet: g.quiet === true || g.json === true });
-  onStopSignal(`everything fetched is kept in ${outDir}/snapshot and every file written is whole; run the same command again to resume`, () => progress.stop());
+  onStopSignal(
+    `everything fetched is kept in ${outDir}/snapshot and every file written is whole; run the same command again to resume`,
+    () => progress.stop(),
+  );
   const links = flags.checkLinks === false ? null : checkFlags(flags, settings);
   // The link check reads the posts the conversion extracted (kept in their spool): no second extraction.
   const start = startUrlOf(startUrl, profile);
-  const result = await migrate({ ...convert, startUrl: start, outDir, originMap, settings, onEvent: progress.onEvent }, { extracted: links !== null }).finally(() => progress.stop());
+  const result = await migrate(
+    { ...convert, startUrl: start, outDir, originMap, settings, onEvent: progress.onEvent },
+    { extracted: links !== null },
+  ).finally(() => progress.stop());
   if (!result.convert) throw noPostsError(result.crawl, start);
   const converted = result.convert;
   const extracted = converted.extracted;
-  const qa = links && extracted ? await checkAndReport({ posts: extracted, snapshotDir: result.snapshotDir, outDir, profile, originMap, settings: links.settings, typography: convert.typography, cacheFile: links.cacheFile, cacheAgeMs: links.cacheAgeMs, spellingWords: links.spellingWords, onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`) }).finally(() => extracted.remove()) : null;
-  report(g, { crawl: result.crawl, convert: { posts: converted.posts, problems: converted.problems.length, out: outDir }, ...(qa ? { report: qa.summary } : {}) }, [
-    `crawl: ${crawlLine(result.crawl)}`,
-    ...robotsLines(result.crawl),
-    convertLine(converted, outDir),
-    ...(qa ? [reportLine(qa, outDir)] : []),
-  ]);
+  const qa =
+    links && extracted
+      ? await checkAndReport({
+          posts: extracted,
+          snapshotDir: result.snapshotDir,
+          outDir,
+          profile,
+          originMap,
+          settings: links.settings,
+          typography: convert.typography,
+          cacheFile: links.cacheFile,
+          cacheAgeMs: links.cacheAgeMs,
+          spellingWords: links.spellingWords,
+          onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
+        }).finally(() => extracted.remove())
+      : null;
+  report(
+    g,
+    {
+      crawl: result.crawl,
+      convert: { posts: converted.posts, problems: converted.problems.length, out: outDir },
+      ...(qa ? { report: qa.summary } : {}),
+    },
+    [
+      `crawl: ${crawlLine(result.crawl)}`,
+      ...robotsLines(result.crawl),
+      convertLine(converted, outDir),
+      ...(qa ? [reportLine(qa, outDir)] : []),
+    ],
+  );
   const code = crawlExitCode(result.crawl);
   return code === EXIT.ok && flags.strict === true && (qa?.summary.links.broken ?? 0) > 0 ? EXIT.partial : code;
 }

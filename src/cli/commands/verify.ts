@@ -8,16 +8,27 @@ import { EXIT, UsageError } from "../../config/errors.js";
 import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
 import { report, type OutputFlags } from "../summary.js";
 
-export async function runVerify(flags: { from: string; out: string; profile: string; keepTypography?: boolean }, g: OutputFlags): Promise<number> {
+export async function runVerify(
+  flags: { from: string; out: string; profile: string; keepTypography?: boolean },
+  g: OutputFlags,
+): Promise<number> {
   const profile = loadProfile(flags.profile);
   const from = resolve(flags.from);
   const out = resolve(flags.out);
   const fromArchive = isArchive(from);
-  if (!fromArchive && !new SnapshotStore(from).exists()) throw new UsageError(`--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there`);
+  if (!fromArchive && !new SnapshotStore(from).exists())
+    throw new UsageError(
+      `--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there`,
+    );
   const archive = fromArchive ? await snapshotOfArchive(from) : null;
   let result;
   try {
-    result = verifyOutput({ snapshotDir: archive ? archive.dir : from, outDir: out, profile, typography: flags.keepTypography !== true });
+    result = verifyOutput({
+      snapshotDir: archive ? archive.dir : from,
+      outDir: out,
+      profile,
+      typography: flags.keepTypography !== true,
+    });
   } finally {
     archive?.done();
   }
@@ -25,7 +36,9 @@ export async function runVerify(flags: { from: string; out: string; profile: str
   const pct = (n: number) => (s.posts ? ((100 * n) / s.posts).toFixed(1) : "0.0") + "%";
   const lines = [
     `verified ${s.posts} posts of ${posts.length} in the snapshot: text equal ${s.textEqual} (${pct(s.textEqual)}), links kept ${pct(s.linksKept)}, images ${pct(s.imagesKept)}, captions ${pct(s.captionsKept)}`,
-    ...s.mismatches.map((m) => `  ${m.file}: ${m.mismatch.what} differ: expected ${m.mismatch.expected} | found ${m.mismatch.found}`),
+    ...s.mismatches.map(
+      (m) => `  ${m.file}: ${m.mismatch.what} differ: expected ${m.mismatch.expected} | found ${m.mismatch.found}`,
+    ),
   ];
   report(g, { ...s, snapshotPosts: posts.length }, lines);
   return s.mismatches.length === 0 && s.posts === posts.length ? EXIT.ok : EXIT.partial;

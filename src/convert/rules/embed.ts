@@ -16,7 +16,11 @@ export function embedRule(ctx: ConvertContext): TurndownService.Rule {
         scriptLink(ctx, src);
         return "";
       }
-      ctx.findings.push({ rule: "embed-as-link", message: `an embedded ${el.nodeName.toLowerCase()} became a link`, text: src });
+      ctx.findings.push({
+        rule: "embed-as-link",
+        message: `an embedded ${el.nodeName.toLowerCase()} became a link`,
+        text: src,
+      });
       // The address is content: escaped as text in the link text, encoded as the destination.
       return `\n\n[${el.nodeName === "IFRAME" ? "Inbäddat innehåll" : "Media"}: ${escapeMarkdown(src)}](${markdownUrl(ctx.rewriteUrl(src))})\n\n`;
     },

@@ -20,7 +20,12 @@ export function tableRule(ctx: ConvertContext): TurndownService.Rule {
       const line = (cs: string[]) => `| ${[...cs, ...Array<string>(width - cs.length).fill("")].join(" | ")} |`;
       const first = cells[0] ?? [];
       const hasHeader = first.length > 0 && first.every((c) => c.nodeName === "TH");
-      if (!hasHeader) ctx.findings.push({ rule: "table-without-header", message: "a table without a header row: written with an empty header", text: first.map(cellText).join(" | ") });
+      if (!hasHeader)
+        ctx.findings.push({
+          rule: "table-without-header",
+          message: "a table without a header row: written with an empty header",
+          text: first.map(cellText).join(" | "),
+        });
       const header = hasHeader ? line(first.map(cellText)) : line([]);
       const body = (hasHeader ? cells.slice(1) : cells).map((cs) => line(cs.map(cellText)));
       return `\n\n${[header, line(Array<string>(width).fill("---")), ...body].join("\n")}\n\n`;

@@ -6,5 +6,8 @@ export const brokenImage: Rule = {
   id: "broken-image",
   severity: "error",
   description: "An image or embedded resource that cannot be loaded.",
-  forPosts: () => (pc) => occurrencesWith(pc, (v, _i, el) => v === "broken" && el !== "a").map(({ o, r }) => finding(pc, o, `broken: ${r.reason ?? r.status}`)),
+  forPosts: () => (pc) =>
+    occurrencesWith(pc, (v, _i, el) => v === "broken" && el !== "a").map(({ o, r }) =>
+      finding(pc, o, `broken: ${r.reason ?? r.status}`),
+    ),
 };

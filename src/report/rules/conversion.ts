@@ -23,13 +23,38 @@ function fromProblems(id: string, kind: Problem["kind"], severity: Rule["severit
 }
 
 export const conversionRules: Rule[] = [
-  fromProblems("old-site-link", "old-site-link", "warning", "A link still pointing at a page of the old site after conversion."),
-  fromProblems("asset-missing", "asset-missing", "error", "An image or file of the old site that could not be copied: the old URL is kept."),
+  fromProblems(
+    "old-site-link",
+    "old-site-link",
+    "warning",
+    "A link still pointing at a page of the old site after conversion.",
+  ),
+  fromProblems(
+    "asset-missing",
+    "asset-missing",
+    "error",
+    "An image or file of the old site that could not be copied: the old URL is kept.",
+  ),
   fromProblems("raw-html", "raw-html", "warning", "Raw HTML left in the Markdown (Hugo strips it by default)."),
   fromProblems("embed-as-link", "embed-as-link", "info", "An embedded video or frame written as a link."),
-  fromProblems("script-link", "script-link", "warning", "A link, image or embed whose address would run code (javascript:, vbscript:, data:): the address was left out, the text kept."),
+  fromProblems(
+    "script-link",
+    "script-link",
+    "warning",
+    "A link, image or embed whose address would run code (javascript:, vbscript:, data:): the address was left out, the text kept.",
+  ),
   fromProblems("fidelity", "fidelity", "error", "The Markdown renders differently from the original post (verify)."),
   fromProblems("date-conflict", "date-conflict", "warning", "A visible date that disagrees with the URL's date."),
-  fromProblems("fallback-extraction", "extracted-by-fallback", "warning", "A post the profile did not match, extracted by the generic fallback."),
-  fromProblems("fetch-failed", "fetch-failed", "error", "A page of the old site that failed after retries during the crawl."),
+  fromProblems(
+    "fallback-extraction",
+    "extracted-by-fallback",
+    "warning",
+    "A post the profile did not match, extracted by the generic fallback.",
+  ),
+  fromProblems(
+    "fetch-failed",
+    "fetch-failed",
+    "error",
+    "A page of the old site that failed after retries during the crawl.",
+  ),
 ];

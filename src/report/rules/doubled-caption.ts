@@ -7,5 +7,9 @@ export const doubledCaption: Rule = {
   severity: "warning",
   description: "A caption that still stands twice in the converted post.",
   forPosts: () => (pc) =>
-    pc.post.images.flatMap((i) => (i.caption && pc.doc && pc.doc.text.split(`*${i.caption}*`).length > 2 ? [{ ...base(pc, i.caption), message: "the caption stands twice" }] : [])),
+    pc.post.images.flatMap((i) =>
+      i.caption && pc.doc && pc.doc.text.split(`*${i.caption}*`).length > 2
+        ? [{ ...base(pc, i.caption), message: "the caption stands twice" }]
+        : [],
+    ),
 };

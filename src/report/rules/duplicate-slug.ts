@@ -13,7 +13,9 @@ export const duplicateSlug: Rule = {
       const slug = pc.doc?.slug ?? "";
       const first = slug.replace(/-\d+$/, "");
       const owner = slugs.get(first);
-      return /-\d+$/.test(slug) && owner !== undefined && owner !== pc.post.id ? [{ ...base(pc, slug), message: `slug "${slug}": another post has "${first}"` }] : [];
+      return /-\d+$/.test(slug) && owner !== undefined && owner !== pc.post.id
+        ? [{ ...base(pc, slug), message: `slug "${slug}": another post has "${first}"` }]
+        : [];
     };
   },
 };

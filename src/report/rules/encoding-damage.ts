@@ -11,6 +11,11 @@ export const encodingDamage: Rule = {
     const { title } = pc.post;
     const body = textOf(pc.post.bodyHtml);
     if (!looksDamaged(title) && !looksDamaged(body)) return [];
-    return [{ ...base(pc, /\S*(Ã|â€|\ufffd)\S*/.exec(title + " " + body)?.[0] ?? title), message: "encoding damage the repair could not undo" }];
+    return [
+      {
+        ...base(pc, /\S*(Ã|â€|\ufffd)\S*/.exec(title + " " + body)?.[0] ?? title),
+        message: "encoding damage the repair could not undo",
+      },
+    ];
   },
 };

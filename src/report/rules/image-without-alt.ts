@@ -6,5 +6,8 @@ export const imageWithoutText: Rule = {
   id: "image-without-alt",
   severity: "warning",
   description: "An image with neither alt text nor a caption (screen readers say nothing).",
-  forPosts: () => (pc) => pc.post.images.filter((i) => !i.alt && !i.caption).map((i) => ({ ...base(pc, i.src), url: i.src, message: "image without alt text or caption" })),
+  forPosts: () => (pc) =>
+    pc.post.images
+      .filter((i) => !i.alt && !i.caption)
+      .map((i) => ({ ...base(pc, i.src), url: i.src, message: "image without alt text or caption" })),
 };

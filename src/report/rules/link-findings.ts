@@ -3,7 +3,10 @@ import { canonicalUrl, isSiteUrl } from "../../profiles/url.js";
 import type { LinkOccurrence } from "../../links/collect.js";
 import { lineIn, stripFragment, type PostContext } from "../finding.js";
 
-export function occurrencesWith(pc: PostContext, pick: (verdict: string, internal: boolean, element: string) => boolean) {
+export function occurrencesWith(
+  pc: PostContext,
+  pick: (verdict: string, internal: boolean, element: string) => boolean,
+) {
   const { results, profile } = pc.site;
   return pc.occurrences.flatMap((o) => {
     const r = results.get(stripFragment(o.url));

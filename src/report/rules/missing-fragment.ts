@@ -6,5 +6,8 @@ export const missingFragment: Rule = {
   id: "missing-fragment",
   severity: "warning",
   description: "A link to a #fragment that no element of the old site's page carries.",
-  forPosts: () => (pc) => pc.missingFragments.map((o) => finding(pc, o, `no element with id "${decodeURIComponent(o.url.split("#")[1] ?? "")}" on the page`)),
+  forPosts: () => (pc) =>
+    pc.missingFragments.map((o) =>
+      finding(pc, o, `no element with id "${decodeURIComponent(o.url.split("#")[1] ?? "")}" on the page`),
+    ),
 };

@@ -22,8 +22,18 @@ export const missingTarget: Rule = {
           if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // absolute URLs are the link checker's
           const dir = doc.file.slice(0, doc.file.lastIndexOf("/") + 1);
           const asFile = target.startsWith("/") ? target.slice(1) : dir + target; // page-bundle files are relative
-          const ok = pages.has(target) || pages.has(target + "/") || files.has(asFile) || files.has(asFile.replace(/\/$/, ""));
-          if (!ok) out.push({ postId: pc.post.id, postUrl: pc.post.sourceUrl, file: doc.file, line: i + 1, text: m[0], url: m[1] ?? "", message: `the link target ${target} is not in the output` });
+          const ok =
+            pages.has(target) || pages.has(target + "/") || files.has(asFile) || files.has(asFile.replace(/\/$/, ""));
+          if (!ok)
+            out.push({
+              postId: pc.post.id,
+              postUrl: pc.post.sourceUrl,
+              file: doc.file,
+              line: i + 1,
+              text: m[0],
+              url: m[1] ?? "",
+              message: `the link target ${target} is not in the output`,
+            });
         }
       }
       return out;

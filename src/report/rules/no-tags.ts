@@ -6,5 +6,6 @@ export const noTags: Rule = {
   id: "no-tags",
   severity: "info",
   description: "A post without tags.",
-  forPosts: () => (pc) => (pc.post.tags.length === 0 ? [{ ...base(pc, pc.post.title), message: "the post has no tags" }] : []),
+  forPosts: () => (pc) =>
+    pc.post.tags.length === 0 ? [{ ...base(pc, pc.post.title), message: "the post has no tags" }] : [],
 };

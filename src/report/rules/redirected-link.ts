@@ -9,5 +9,11 @@ export const redirectedLink: Rule = {
   forPosts: () => (pc) =>
     occurrencesWith(pc, (v, internal) => v === "redirected" && !internal)
       .filter(({ r }) => r.permanent)
-      .map(({ o, r }) => finding(pc, o, `moved permanently to ${r.finalUrl} (${r.chain.length} redirect${r.chain.length > 1 ? "s" : ""})`)),
+      .map(({ o, r }) =>
+        finding(
+          pc,
+          o,
+          `moved permanently to ${r.finalUrl} (${r.chain.length} redirect${r.chain.length > 1 ? "s" : ""})`,
+        ),
+      ),
 };

@@ -8,6 +8,13 @@ export const shortPost: Rule = {
   description: "A post with no text, or under 200 characters of it.",
   forPosts: () => (pc) => {
     const n = textOf(pc.post.bodyHtml).length;
-    return n < 200 ? [{ ...base(pc, pc.post.title), message: n === 0 ? "the post has no text" : `the post has only ${n} characters of text` }] : [];
+    return n < 200
+      ? [
+          {
+            ...base(pc, pc.post.title),
+            message: n === 0 ? "the post has no text" : `the post has only ${n} characters of text`,
+          },
+        ]
+      : [];
   },
 };

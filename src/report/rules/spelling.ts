@@ -5,6 +5,8 @@ import { base } from "./post-findings.js";
 export const spelling: Rule = {
   id: "spelling",
   severity: "warning",
-  description: "A word the Swedish dictionary does not know (a typo, or a name to add to the word list). Never changed.",
-  forPosts: () => (pc) => (pc.spelling ?? []).map((word) => ({ ...base(pc, word), message: `"${word}" is not in the dictionary` })),
+  description:
+    "A word the Swedish dictionary does not know (a typo, or a name to add to the word list). Never changed.",
+  forPosts: () => (pc) =>
+    (pc.spelling ?? []).map((word) => ({ ...base(pc, word), message: `"${word}" is not in the dictionary` })),
 };

@@ -6,5 +6,8 @@ export const unverifiableLink: Rule = {
   id: "unverifiable-link",
   severity: "info",
   description: "A link behind a bot wall (999, 403 challenge, 429): not checked, never fails a run.",
-  forPosts: () => (pc) => occurrencesWith(pc, (v) => v === "unverifiable").map(({ o, r }) => finding(pc, o, `could not be verified: ${r.reason}`)),
+  forPosts: () => (pc) =>
+    occurrencesWith(pc, (v) => v === "unverifiable").map(({ o, r }) =>
+      finding(pc, o, `could not be verified: ${r.reason}`),
+    ),
 };
