@@ -3,6 +3,7 @@
 // tables a person can sort (click a heading) and filter (text, severity), each finding linking to the
 // old URL. The data is the report itself, embedded as JSON; the page's script only draws it.
 import { htmlText, safeHref } from "../escape/html.js";
+import { reportPage } from "./page.js";
 import type { Report } from "./report.js";
 
 const STYLE = `
@@ -18,51 +19,9 @@ th{cursor:pointer;background:#f4f4f4;position:sticky;top:0}th:after{content:" â†
 .sev-error{color:#b00020}.sev-warning{color:#a15c00}.sev-info{color:#1a5276}
 .filters{display:flex;gap:.6rem;margin:.6rem 0}input,select{font:inherit;padding:.2rem .4rem}`;
 
-// The page's script: plain DOM, no library. It reads the JSON the file carries and draws charts and tables.
-const SCRIPT = `
-const report = JSON.parse(document.getElementById("report-data").textContent);
-const el = (tag, attrs, ...kids) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs || {})) { if (k === "text") e.textContent = v; else e.setAttribute(k, v); } for (const k of kids) e.append(k); return e; };
-function chart(id, pairs) {
-  const box = document.getElementById(id); const max = Math.max(1, ...pairs.map((p) => p[1]));
-  if (pairs.length === 0) box.append(el("p", { text: "none" }));
-  for (const [label, n] of pairs) { const bar = el("div", { class: "bar" }, el("span", { text: label, title: label }), el("i", { style: "width:" + Math.round((n / max) * 16) + "rem" }), el("span", { text: String(n) })); box.append(bar); }
-}
-chart("chart-months", Object.entries(report.summary.postsPerMonth).sort());
-const hosts = {}; for (const l of report.links) if (l.verdict === "broken") { let h = l.url; try { h = new URL(l.url).host; } catch {} hosts[h] = (hosts[h] || 0) + 1; }
-chart("chart-hosts", Object.entries(hosts).sort((a, b) => b[1] - a[1]));
-chart("chart-rules", Object.entries(report.summary.byRule).sort((a, b) => b[1] - a[1]));
-function table(id, columns, rows, filterBox, severityBox) {
-  const t = document.getElementById(id); const head = el("tr"); const body = el("tbody"); let sortBy = -1, dir = 1;
-  columns.forEach((c, i) => { const th = el("th", { text: c.title }); th.addEventListener("click", () => { dir = sortBy === i ? -dir : 1; sortBy = i; draw(); }); head.append(th); });
-  t.append(el("thead", {}, head), body);
-  function draw() {
-    const q = filterBox ? filterBox.value.toLowerCase() : ""; const sev = severityBox ? severityBox.value : "";
-    let shown = rows.filter((r) => (!q || columns.some((c) => String(c.value(r) ?? "").toLowerCase().includes(q))) && (!sev || r.severity === sev));
-    if (sortBy >= 0) { const c = columns[sortBy]; shown = [...shown].sort((a, b) => { const x = c.value(a) ?? "", y = c.value(b) ?? ""; return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "sv")) * dir; }); }
-    body.replaceChildren(...shown.map((r) => el("tr", {}, ...columns.map((c) => { const td = el("td"); td.append(c.cell ? c.cell(r) : String(c.value(r) ?? "")); return td; }))));
-    t.dataset.rows = String(shown.length);
-  }
-  if (filterBox) filterBox.addEventListener("input", draw); if (severityBox) severityBox.addEventListener("change", draw); draw();
-}
-// Only the addresses the page was given as safe (report.hrefs, from escape/html.ts) become links:
-// a javascript:, data: or vbscript: URL from a post is shown as text.
-const link = (href, text) => href && Object.hasOwn(report.hrefs, href) ? el("a", { href, text: text || href }) : (text || href || "");
-table("findings", [
-  { title: "Severity", value: (f) => f.severity, cell: (f) => el("span", { class: "sev-" + f.severity, text: f.severity }) },
-  { title: "Rule", value: (f) => f.rule },
-  { title: "Post", value: (f) => f.postId, cell: (f) => link(f.postUrl, f.postId) },
-  { title: "File", value: (f) => f.file ? f.file + (f.line ? ":" + f.line : "") : "" },
-  { title: "Text", value: (f) => f.text },
-  { title: "Link", value: (f) => f.url, cell: (f) => link(f.url) },
-  { title: "What", value: (f) => f.message },
-], report.findings, document.getElementById("filter"), document.getElementById("severity"));
-table("links", [
-  { title: "URL", value: (l) => l.url, cell: (l) => link(l.url) },
-  { title: "Verdict", value: (l) => l.verdict },
-  { title: "Status", value: (l) => l.status },
-  { title: "Reason", value: (l) => l.reason },
-  { title: "Final URL", value: (l) => l.finalUrl, cell: (l) => link(l.finalUrl) },
-], report.links, document.getElementById("filter-links"));`;
+// The page's script (page.ts), written as its own source text and run at once. A build may wrap named
+// functions in a __name helper (esbuild's keepNames): the page gets a stand-in for it.
+const SCRIPT = `var __name = function (f) { return f; };\n(${reportPage.toString()})();`;
 
 export function renderHtml(r: Report): string {
   const s = r.summary;
