@@ -16,7 +16,7 @@ import type { RunDiff } from "../src/archive/diff.js";
 import type { RunInfo } from "../src/pipeline/snapshot.js";
 import { REVISIT_IDENTICAL, writeWarc } from "../src/archive/warc-write.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
-import { cli, listFiles, ROOT, START, tempDir } from "./helpers.js";
+import { cli, cliProcess, listFiles, ROOT, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -262,10 +262,8 @@ describe("incremental runs", () => {
 
 describe("cron-safe", () => {
   const start = (archive: string, ...more: string[]): ChildProcess =>
-    spawn(
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...snapshotArgs(archive, ...more)],
-      { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
+    (({ argv, env }) => spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] }))(
+      cliProcess(["--quiet", ...snapshotArgs(archive, ...more)]),
     );
   const exited = (child: ChildProcess) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {

@@ -52,18 +52,24 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI from source (so the test never sees a stale build). */
+/** How to start the CLI from source (so a test never sees a stale build), under the network guard: a
+ *  run that tries to leave the loopback exits 97 and says so. For tests that start it themselves (to
+ *  kill or signal it); `cli` runs it to the end. */
+export function cliProcess(args: string[]): { argv: string[]; env: NodeJS.ProcessEnv } {
+  // tsx by its path, so the CLI also runs from a working directory outside the project.
+  const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+  const guard = pathToFileURL(join(ROOT, "test/network-guard.ts")).href;
+  return {
+    argv: ["--import", tsx, "--import", guard, join(ROOT, "src/cli/main.ts"), ...args],
+    env: { ...process.env, NO_COLOR: "1", MIA_NETWORK_GUARD_CHILD: "1" },
+  };
+}
+
+/** Runs the CLI from source to its end. */
 export function cli(args: string[], cwd = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    // tsx by its path, so the CLI also runs from a working directory outside the project.
-    const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-    // The network guard too: a CLI run that tries to leave the loopback exits 97 and says so.
-    const guard = pathToFileURL(join(ROOT, "test/network-guard.ts")).href;
-    const child = spawn(
-      process.execPath,
-      ["--import", tsx, "--import", guard, join(ROOT, "src/cli/main.ts"), ...args],
-      { cwd, env: { ...process.env, NO_COLOR: "1", MIA_NETWORK_GUARD_CHILD: "1" } },
-    );
+    const { argv, env } = cliProcess(args);
+    const child = spawn(process.execPath, argv, { cwd, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seeded, startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { cli, listFiles, ROOT, START, tempDir } from "./helpers.js";
+import { cli, cliProcess, listFiles, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -40,17 +40,8 @@ const output = (dir: string) =>
 
 function runAndKill(out: string, cwd: string, afterMs: number): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        join(ROOT, "node_modules/tsx/dist/loader.mjs"),
-        join(ROOT, "src/cli/main.ts"),
-        "--quiet",
-        ...args(out),
-      ],
-      { cwd, stdio: ["ignore", "ignore", "pipe"] },
-    );
+    const { argv, env } = cliProcess(["--quiet", ...args(out)]);
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), afterMs);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { HostGate } from "../src/http/host-gate.js";
-import { cli, ROOT, START, tempDir, useReplica } from "./helpers.js";
+import { cli, cliProcess, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
 const replica = useReplica({ reset: true });
 
@@ -65,10 +65,8 @@ describe("a host that asks for long waits", () => {
     });
     const args = crawlArgs();
     const from = replica.server.log.length;
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const { argv, env } = cliProcess(["--quiet", ...args]);
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
-import { ROOT, START, tempDir } from "./helpers.js";
+import { cliProcess, ROOT, START, tempDir } from "./helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -20,9 +20,6 @@ afterAll(async () => {
 
 function crawlCommand(snapshot: string): ChildProcess {
   const args = [
-    "--import",
-    "tsx",
-    join(ROOT, "src/cli/main.ts"),
     "--quiet",
     "crawl",
     START,
@@ -35,7 +32,8 @@ function crawlCommand(snapshot: string): ChildProcess {
     "--host-concurrency",
     "2",
   ];
-  return spawn(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+  const { argv, env } = cliProcess(args);
+  return spawn(process.execPath, argv, { cwd: ROOT, env, stdio: "ignore" });
 }
 
 function finished(child: ChildProcess): Promise<number> {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
-import { cli, listFiles, ROOT, START, tempDir, useReplica } from "./helpers.js";
+import { cli, cliProcess, listFiles, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
 const replica = useReplica({ snapshot: true, reset: true });
 
@@ -119,10 +119,8 @@ describe("Ctrl-C in migrate", () => {
     replica.server.faults.add({ action: { kind: "latency", ms: 20 } });
     const from = replica.server.log.length;
     const args = migrateArgs(START, out);
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "--quiet", ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const { argv, env } = cliProcess(["--quiet", ...args]);
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {
