@@ -101,22 +101,20 @@ describe("--keep", () => {
   });
 });
 
+/** A lock file as a run on this host would leave it, with `over` on top. */
+const writeLock = (archive: string, over: Record<string, unknown>) =>
+  writeFileSync(
+    join(archive, ".lock"),
+    JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00Z", ...over }),
+  );
+
 describe("a stale lock", () => {
   it("whose pid now belongs to another process (pid reuse after a reboot) is reclaimed", async () => {
     const archive = tempDir();
     // This test's own process is alive, but it is not the process that took the lock: another start time.
     const start = processStart(process.pid);
     expect(start, "/proc is readable on Linux").toBeDefined();
-    writeFileSync(
-      join(archive, ".lock"),
-      JSON.stringify({
-        pid: process.pid,
-        host: hostname(),
-        startedAt: "2026-01-01T00:00:00Z",
-        bootId: bootId(),
-        processStart: String(Number(start) - 1),
-      }),
-    );
+    writeLock(archive, { bootId: bootId(), processStart: String(Number(start) - 1) });
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
@@ -124,15 +122,7 @@ describe("a stale lock", () => {
 
   it("from before a reboot (another boot id) is reclaimed", async () => {
     const archive = tempDir();
-    writeFileSync(
-      join(archive, ".lock"),
-      JSON.stringify({
-        pid: process.pid,
-        host: hostname(),
-        startedAt: "2026-01-01T00:00:00Z",
-        bootId: "00000000-0000-0000-0000-000000000000",
-      }),
-    );
+    writeLock(archive, { bootId: "00000000-0000-0000-0000-000000000000" });
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reclaimed a stale lock/);
@@ -140,16 +130,7 @@ describe("a stale lock", () => {
 
   it("of a process that still runs is respected (exit 5)", async () => {
     const archive = tempDir();
-    writeFileSync(
-      join(archive, ".lock"),
-      JSON.stringify({
-        pid: process.pid,
-        host: hostname(),
-        startedAt: "2026-01-01T00:00:00Z",
-        bootId: bootId(),
-        processStart: processStart(process.pid),
-      }),
-    );
+    writeLock(archive, { bootId: bootId(), processStart: processStart(process.pid) });
     const r = await cli(args(archive, replica.server.url));
     expect(r.code).toBe(5);
   });

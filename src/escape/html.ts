@@ -28,22 +28,21 @@ export function xmlText(s: string): string {
 /** Schemes a browser runs or renders as a document when the link is followed. */
 const SCRIPT_SCHEMES = /^(?:javascript|vbscript|data|file|blob):/i;
 
+/** A URL as a browser reads its scheme: leading spaces and controls ignored, tabs and newlines inside
+ *  dropped ("java\tscript:" is javascript:). */
+const asBrowserReads = (url: string) => url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
+
+/**
+ * A URL fit to be an href: its scheme, read as a browser does, is not one that runs code. Else
+ * undefined: show it as text instead.
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  return url === undefined || SCRIPT_SCHEMES.test(asBrowserReads(url)) ? undefined : url;
+}
+
 /** The same for an image's address: a data: URL of a raster image is fine there (goldmark and
  *  markdown-it allow exactly these), any other script or document scheme is not. */
 export function safeImageSrc(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-
-  const seen = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  return /^data:image\/(?:png|gif|jpeg|webp)[;,]/i.test(seen) ? url : safeHref(url);
-}
-
-/**
- * A URL fit to be an href: its scheme, read as a browser does (ignoring leading spaces and controls,
- * and tabs or newlines inside), is not one that runs code. Else undefined: show it as text instead.
- */
-export function safeHref(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-
-  const seen = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  return SCRIPT_SCHEMES.test(seen) ? undefined : url;
+  return /^data:image\/(?:png|gif|jpeg|webp)[;,]/i.test(asBrowserReads(url)) ? url : safeHref(url);
 }

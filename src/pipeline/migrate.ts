@@ -178,7 +178,6 @@ export function convertSnapshot(
 
     const fidelity = opts.figures === "hugo" ? null : emptyFidelity();
     let docs = 0;
-    const written = new Set<string>();
     for (const post of spool) {
       problems.push(...extractionProblems(post));
       const planned = planPost(post, site, otherUrls.get(post.id) ?? [], siteFiles, opts);
@@ -186,11 +185,7 @@ export function convertSnapshot(
       const { doc, assets, findings } = planned;
       write(doc.path, doc.text);
       docs++;
-      for (const [path, file] of assets)
-        if (!written.has(path)) {
-          write(path, file.read());
-          written.add(path);
-        }
+      for (const [path, file] of assets) if (!tree.hasWritten(path)) write(path, file.read());
       if (fidelity) verifyInto(fidelity, post, doc.path, doc.markdown);
       for (const f of findings)
         problems.push({

@@ -91,7 +91,7 @@ export class OutputTree {
   }
 
   /** True when `rel` was written by mia-migrate (this run or an earlier one). */
-  owns(rel: string): boolean {
+  private owns(rel: string): boolean {
     return this.previous.has(rel) || this.written.has(rel);
   }
 
@@ -125,6 +125,11 @@ export class OutputTree {
     this.written.add(rel);
     this.current.set(rel, entry);
     return true;
+  }
+
+  /** Whether this run has written `rel` already (an image several posts share is written once). */
+  hasWritten(rel: string): boolean {
+    return this.written.has(rel);
   }
 
   /** Files this run wrote (or would have, but for the user's edits), relative to the folder. */
