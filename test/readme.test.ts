@@ -23,7 +23,7 @@ describe("README", () => {
     expect(section).toBe(commandReference((args) => helps.get(args.join(" ")) ?? ""));
   });
 
-  it("starts with npm install, npm run demo and npm test", () => {
+  it("starts with npm install, npm run demo, npm test and npm run test:e2e", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
     expect(
@@ -31,6 +31,6 @@ describe("README", () => {
         .split("\n")
         .filter(Boolean)
         .map((l) => l.split("#")[0]?.trim()),
-    ).toEqual(["npm install", "npm run demo", "npm test"]);
+    ).toEqual(["npm install", "npm run demo", "npm test", "npm run test:e2e"]);
   });
 });

@@ -4,9 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { applyConfig, parseConfig, validateConfig } from "../src/cli/config-file.js";
-import { cli, listFiles, replicaSnapshot, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { applyConfig, parseConfig, validateConfig } from "../../src/cli/config-file.js";
+import { cli, listFiles, replicaSnapshot, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 let snapshot: string;

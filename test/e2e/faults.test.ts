@@ -5,10 +5,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostileNetwork } from "../fixtures/faults.js";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import type { Problem } from "../src/pipeline/migrate.js";
-import { cli, listFiles, START, tempDir } from "./helpers.js";
+import { hostileNetwork } from "../../fixtures/faults.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import type { Problem } from "../../src/pipeline/migrate.js";
+import { cli, listFiles, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 let clean: string;

@@ -5,9 +5,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { SnapshotStore } from "../src/store/snapshot.js";
-import { cli, listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { SnapshotStore } from "../../src/store/snapshot.js";
+import { cli, listFiles, replicaSnapshot, START, tempDir } from "../helpers.js";
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;

@@ -5,10 +5,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bootId, processStart } from "../src/archive/lock.js";
-import { incompleteReason, INCOMPLETE_DIR, pruneRuns, type RunInfo } from "../src/pipeline/snapshot.js";
-import { listRunDirs } from "../src/archive/warc-read.js";
-import { cli, START, tempDir, useReplica } from "./helpers.js";
+import { bootId, processStart } from "../../src/archive/lock.js";
+import { incompleteReason, INCOMPLETE_DIR, pruneRuns, type RunInfo } from "../../src/pipeline/snapshot.js";
+import { listRunDirs } from "../../src/archive/warc-read.js";
+import { cli, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ reset: true });
 

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seeded, startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { cli, cliProcess, listFiles, START, tempDir } from "./helpers.js";
+import { seeded, startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { cli, cliProcess, listFiles, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {

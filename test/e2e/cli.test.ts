@@ -2,8 +2,8 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { cli, START, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { cli, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { listFiles, ROOT, START, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { listFiles, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {

@@ -6,10 +6,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../fixtures/site/content.js";
-import { buildSite } from "../fixtures/site/render.js";
-import { SnapshotStore } from "../src/store/snapshot.js";
-import { cli, cliProcess, listFiles, ROOT, START, tempDir, useReplica } from "./helpers.js";
+import { loadContent } from "../../fixtures/site/content.js";
+import { buildSite } from "../../fixtures/site/render.js";
+import { SnapshotStore } from "../../src/store/snapshot.js";
+import { cli, cliProcess, listFiles, ROOT, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ snapshot: true, reset: true });
 

@@ -15,11 +15,11 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { convertOptions } from "../src/pipeline/settings.js";
-import { planSite } from "../src/convert/site.js";
-import { extractPost, type Post } from "../src/extract/post.js";
-import { loadProfile } from "../src/profiles/profile.js";
-import { listFiles, ROOT, tempDir } from "./helpers.js";
+import { convertOptions } from "../../src/pipeline/settings.js";
+import { planSite } from "../../src/convert/site.js";
+import { extractPost, type Post } from "../../src/extract/post.js";
+import { loadProfile } from "../../src/profiles/profile.js";
+import { listFiles, ROOT, tempDir } from "../helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);

@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../fixtures/site/content.js";
-import { buildSite } from "../fixtures/site/render.js";
-import { HostGate } from "../src/http/host-gate.js";
-import { cli, cliProcess, ROOT, START, tempDir, useReplica } from "./helpers.js";
+import { loadContent } from "../../fixtures/site/content.js";
+import { buildSite } from "../../fixtures/site/render.js";
+import { HostGate } from "../../src/http/host-gate.js";
+import { cli, cliProcess, ROOT, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ reset: true });
 

@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
-import { cliProcess, ROOT, START, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { SnapshotStore, type FetchRecord } from "../../src/store/snapshot.js";
+import { cliProcess, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {

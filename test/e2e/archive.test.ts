@@ -8,15 +8,15 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { WARCParser } from "warcio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { loadContent } from "../fixtures/site/content.js";
-import { buildSite } from "../fixtures/site/render.js";
-import { listRunDirs } from "../src/archive/warc-read.js";
-import type { RunDiff } from "../src/archive/diff.js";
-import type { RunInfo } from "../src/pipeline/snapshot.js";
-import { REVISIT_IDENTICAL, writeWarc } from "../src/archive/warc-write.js";
-import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
-import { cli, cliProcess, listFiles, ROOT, START, tempDir } from "./helpers.js";
+import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
+import { loadContent } from "../../fixtures/site/content.js";
+import { buildSite } from "../../fixtures/site/render.js";
+import { listRunDirs } from "../../src/archive/warc-read.js";
+import type { RunDiff } from "../../src/archive/diff.js";
+import type { RunInfo } from "../../src/pipeline/snapshot.js";
+import { REVISIT_IDENTICAL, writeWarc } from "../../src/archive/warc-write.js";
+import { SnapshotStore, type FetchRecord } from "../../src/store/snapshot.js";
+import { cli, cliProcess, listFiles, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
