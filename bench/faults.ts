@@ -64,9 +64,9 @@ try {
     outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
   }
   const failed = (
-    JSON.parse(readFileSync(join(faultyOut, "report/problems.json"), "utf8")) as { kind: string; url: string }[]
+    JSON.parse(readFileSync(join(faultyOut, "report/problems.json"), "utf8")) as { rule: string; url: string }[]
   )
-    .filter((p) => p.kind === "fetch-failed")
+    .filter((p) => p.rule === "fetch-failed")
     .map((p) => p.url);
   const want = content(cleanOut);
   const got = content(faultyOut);

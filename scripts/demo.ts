@@ -77,7 +77,7 @@ if (!summary.crawl || !summary.convert) {
   console.error(`demo: the migration did not finish (exit ${code})`);
   process.exit(1);
 }
-const problems = JSON.parse(readFileSync(out + "/report/problems.json", "utf8")) as { kind: string; url: string }[];
+const problems = JSON.parse(readFileSync(out + "/report/problems.json", "utf8")) as { rule: string; url: string }[];
 console.log(`demo: migrated the replica of www.miaprojektet.se in ${secs} s`);
 console.log(`  pages fetched   ${summary.crawl.fetched}`);
 console.log(`  posts written   ${summary.convert.posts}  (output/demo/posts/)`);

@@ -13,14 +13,9 @@ export { repairMojibake } from "./normalize/mojibake.js";
 export { slugify } from "./normalize/slug.js";
 export { htmlToMarkdown } from "./convert/markdown.js";
 export { toDocument, type Document } from "./convert/document.js";
-export {
-  migrate,
-  convertSnapshot,
-  type ConvertOptions,
-  type ConvertResult,
-  type MigrateOptions,
-  type MigrateResult,
-} from "./pipeline/migrate.js";
+export { migrate, type MigrateOptions, type MigrateResult } from "./pipeline/migrate.js";
+export { convertSnapshot, type ConvertOptions, type ConvertResult } from "./pipeline/convert.js";
+export { DETECTED_KINDS, type Finding, type Severity, type DetectedKind } from "./config/findings.js";
 export { PostSpool } from "./store/post-spool.js";
 export { crawlToSnapshot } from "./crawl/to-snapshot.js";
 export { EXIT, UsageError, RunError } from "./config/errors.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/pipeline/settings.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { expectedPosts, listFiles, replicaSnapshot, ROOT, tempDir } from "./helpers.js";
 

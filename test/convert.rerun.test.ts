@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { LAYOUTS } from "../src/convert/layout.js";
 import { convertOptions } from "../src/pipeline/settings.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
 import { listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";
@@ -92,7 +92,7 @@ describe("assets", () => {
     store.close();
     const out = tempDir();
     const result = convertSnapshot(copy, out, opts());
-    const missing = result.problems.filter((p) => p.kind === "asset-missing");
+    const missing = result.findings.filter((p) => p.rule === "asset-missing");
     expect(missing).toMatchObject([
       {
         postId: "45881233",

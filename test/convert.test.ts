@@ -236,11 +236,12 @@ describe("links and redirects", () => {
     expect(plan.findings).toEqual([
       {
         rule: "old-site-link",
+        severity: "warning",
         message: "a link to a post of the old site that was not migrated",
         text: "https://www.miaprojektet.se/2019/02/14/mia-p%C3%A5-konferens-41700000",
         postId: "45881233",
         file: "posts/2021/11/vard.md",
-        sourceUrl: "https://www.miaprojektet.se/2021/11/16/x-45881233",
+        postUrl: "https://www.miaprojektet.se/2021/11/16/x-45881233",
         line,
       },
     ]);

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
+import { DETECTED_KINDS, type Finding } from "../src/config/findings.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport, type CheckOptions } from "../src/pipeline/check.js";
 import { checkSyntax, type CheckSettings } from "../src/links/checker.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Report } from "../src/report/report.js";
 import { expectedPosts, replicaSnapshot, tempDir } from "./helpers.js";
@@ -29,10 +30,9 @@ const settings = (over: Partial<CheckSettings> = {}): CheckSettings => ({
 const options = (over: Partial<CheckOptions> = {}): CheckOptions => ({
   snapshotDir: snapshot,
   outDir: out,
-  profile,
+  convert: convertOptions(profile),
   originMap: parseOriginMap([`*=${server.url}`]),
   settings: settings(),
-  typography: true,
   cacheFile: null,
   cacheAgeMs: defaults.links.cacheAgeMs,
   ...over,
@@ -58,6 +58,14 @@ describe("check-links on the replica", () => {
   let report: Report;
   beforeAll(async () => {
     report = await checkAndReport(options());
+  });
+
+  it("holds every finding of the conversion (planned again from the snapshot, not read back from problems.json)", () => {
+    const written = JSON.parse(readFileSync(join(out, "report/problems.json"), "utf8")) as Finding[];
+    expect(written.length).toBeGreaterThan(0);
+    const kinds = new Set<string>(Object.keys(DETECTED_KINDS));
+    expect(report.findings.filter((f) => kinds.has(f.rule))).toEqual(expect.arrayContaining(written));
+    expect(report.findings.filter((f) => kinds.has(f.rule)).length).toBe(written.length);
   });
 
   it("reports every broken link of the ground truth with its post and link text, and nothing else", () => {

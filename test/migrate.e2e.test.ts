@@ -110,12 +110,12 @@ describe("a migration of the replica", () => {
 
   it("lists the dead internal links among the problems", () => {
     const problems = JSON.parse(readFileSync(join(out, "report/problems.json"), "utf8")) as {
-      kind: string;
+      rule: string;
       url: string;
     }[];
     expect(
       problems
-        .filter((p) => p.kind === "not-found")
+        .filter((p) => p.rule === "not-found")
         .map((p) => p.url)
         .sort(),
     ).toEqual(

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/config/errors.js";
 import { LAYOUTS, type LayoutName } from "../src/convert/layout.js";
 import { convertOptions } from "../src/pipeline/settings.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { cli, tempDir, useReplica } from "./helpers.js";
 

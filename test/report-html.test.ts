@@ -10,7 +10,7 @@ import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Report } from "../src/report/report.js";
 import { replicaSnapshot, ROOT, tempDir } from "./helpers.js";
@@ -36,10 +36,9 @@ describe.skipIf(!hasChromium)("report.html in Chromium", () => {
     report = await checkAndReport({
       snapshotDir: snapshot,
       outDir: out,
-      profile,
+      convert: convertOptions(profile),
       originMap: parseOriginMap([`*=${server.url}`]),
       settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 },
-      typography: true,
       cacheFile: null,
       cacheAgeMs: 0,
     });

@@ -7,7 +7,7 @@ import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
-import { convertSnapshot } from "../src/pipeline/migrate.js";
+import { convertSnapshot } from "../src/pipeline/convert.js";
 import { DEFAULT_WORDS_PATH, loadProfile } from "../src/profiles/profile.js";
 import { loadSpellChecker, readWordList } from "../src/report/spelling.js";
 import { replicaSnapshot, tempDir } from "./helpers.js";
@@ -71,10 +71,9 @@ describe("the spelling check", () => {
       const report = await checkAndReport({
         snapshotDir: snapshot,
         outDir: out,
-        profile,
+        convert: convertOptions(profile),
         originMap: parseOriginMap([`*=${server.url}`]),
         settings: { ...defaults.links, userAgent: defaults.userAgent, siteGapMs: 0, timeoutMs: 1000 },
-        typography: true,
         cacheFile: null,
         cacheAgeMs: 0,
         spellingWords: readWordList(DEFAULT_WORDS_PATH),

@@ -9,6 +9,7 @@ import { defaults } from "../src/config/defaults.js";
 import { isNonPublicAddress } from "../src/http/address.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
+import { convertOptions } from "../src/pipeline/settings.js";
 import { checkLinks, type CheckSettings } from "../src/links/checker.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Post } from "../src/extract/post.js";
@@ -189,13 +190,12 @@ describe("malformed URLs in content", () => {
     };
     const out = tempDir();
     const report = await checkAndReport({
-      posts: [post],
+      converted: { posts: [post], findings: [] },
       snapshotDir: null,
       outDir: out,
-      profile,
+      convert: convertOptions(profile),
       originMap: parseOriginMap([]),
       settings: settings(),
-      typography: true,
       cacheFile: null,
       cacheAgeMs: 0,
     });

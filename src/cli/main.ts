@@ -165,22 +165,23 @@ addConvertOptions(
   });
 
 addLinkOptions(
-  addCrawlOptions(
-    program
-      .command("check-links")
-      .description(
-        "check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken",
-      )
-      .argument(
-        "[start-url]",
-        "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own",
-      )
-      .option(
-        "--from <path>",
-        "a snapshot of the old site from crawl or migrate, or an archive from snapshot (its newest run, read offline)",
-      )
-      .option("--out <dir>", "the output directory (Markdown and report)", defaults.out)
-      .option("--keep-typography", "the Markdown was converted with --keep-typography"),
+  addConvertOptions(
+    addCrawlOptions(
+      program
+        .command("check-links")
+        .description(
+          "check every link of every post and write the QA report (report.json, report.md, report.html, links.csv); exit 2 when links are broken",
+        )
+        .argument(
+          "[start-url]",
+          "crawl the live site from here into <out>/snapshot first (instead of --from); with neither, the Markdown in --out is checked on its own",
+        )
+        .option(
+          "--from <path>",
+          "a snapshot of the old site from crawl or migrate, or an archive from snapshot (its newest run, read offline)",
+        )
+        .option("--out <dir>", "the output directory (Markdown and report)", defaults.out),
+    ),
   ),
 )
   .addHelpText(
@@ -190,7 +191,7 @@ addLinkOptions(
   .action(
     async (
       startUrl: string | undefined,
-      flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean },
+      flags: CrawlFlags & ConvertFlags & LinkFlags & { from?: string; out: string },
     ) => {
       await runCommand(global().debug === true, async () =>
         (await import("./commands/check-links.js")).runCheckLinks(startUrl, flags, global()),

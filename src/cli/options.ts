@@ -6,7 +6,7 @@ import { parseOriginMap, type OriginMap } from "../http/origin-map.js";
 import { loadProfile, DEFAULT_PROFILE_PATH, DEFAULT_WORDS_PATH, type Profile } from "../profiles/profile.js";
 import { readWordList } from "../report/spelling.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
-import type { ConvertOptions } from "../pipeline/migrate.js";
+import type { ConvertOptions } from "../pipeline/convert.js";
 import type { CheckSettings } from "../links/checker.js";
 import { UsageError } from "../config/errors.js";
 import { checkSettings, convertOptions, crawlSettings } from "../pipeline/settings.js";

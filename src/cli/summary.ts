@@ -1,6 +1,6 @@
 // The lines and exit codes a run ends with.
 import type { CrawlSummary } from "../crawl/crawler.js";
-import type { ConvertResult } from "../pipeline/migrate.js";
+import type { ConvertResult } from "../pipeline/convert.js";
 import { EXIT, NoPostsError } from "../config/errors.js";
 
 export interface OutputFlags {
@@ -34,7 +34,7 @@ export function convertLine(c: ConvertResult, out: string): string {
   const kept = c.kept.length
     ? `; left ${c.kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})`
     : "";
-  return `converted ${c.posts} posts to ${out}${c.problems.length ? `, ${c.problems.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
+  return `converted ${c.posts} posts to ${out}${c.findings.length ? `, ${c.findings.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
 }
 
 /** --json: one JSON line on stdout; otherwise the lines on stderr (stdout stays for data). */

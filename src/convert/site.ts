@@ -7,7 +7,9 @@ import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Post } from "../extract/post.js";
 import { slugify, uniqueSlugs } from "../normalize/slug.js";
 import type { Profile } from "../profiles/profile.js";
-import type { ConvertContext, ConvertFinding } from "./context.js";
+import type { Finding, PostNote } from "../config/findings.js";
+import type { ConvertContext } from "./context.js";
+import { conversionFindings } from "./findings.js";
 import { toDocument, type Document } from "./document.js";
 import type { PostKey } from "./from-snapshot.js";
 import type { FrontmatterFields } from "./frontmatter.js";
@@ -31,14 +33,6 @@ export interface PlanOptions {
   fields: FrontmatterFields;
 }
 
-export interface PlanFinding extends ConvertFinding {
-  postId: string;
-  file: string;
-  /** 1-based line in the Markdown file where the text stands, when it can be found. */
-  line?: number;
-  sourceUrl: string;
-}
-
 /** Every post's slug and place on the new site, by post id. */
 export type SitePlaces = ReadonlyMap<string, { slug: string; place: Place }>;
 
@@ -46,7 +40,7 @@ export interface PlannedPost {
   doc: Document;
   /** Output path → the site file copied there. */
   assets: Map<string, SiteFile>;
-  findings: PlanFinding[];
+  findings: Finding[];
 }
 
 /** ASCII-safe file name: the old name slugified, a content hash, the extension. */
@@ -62,11 +56,6 @@ export function assetName(url: string, sha256: string): string {
       : "";
   const base = slugify(dot > 0 ? last.slice(0, dot) : last, 60) || "fil";
   return `${base}-${sha256.slice(0, 8)}${ext}`;
-}
-
-function lineOf(text: string, needle: string): number | undefined {
-  const i = text.indexOf(needle);
-  return i < 0 ? undefined : text.slice(0, i).split("\n").length;
 }
 
 /** Slugs and places for posts given oldest first (a later post of a pair gets the suffix). */
@@ -93,7 +82,7 @@ export function planPost(
   if (!own) return null;
   const { place } = own;
   const assets = new Map<string, SiteFile>();
-  const local: ConvertFinding[] = [];
+  const local: PostNote[] = [];
   const rewriteUrl = (raw: string): string => {
     const url = canonicalUrl(raw, profile);
     if (!url || !isSiteUrl(url, profile)) return raw;
@@ -132,25 +121,7 @@ export function planPost(
   };
   const ctx: ConvertContext = { rewriteUrl, figures: opts.figures, findings: local };
   const doc = toDocument(post, own.slug, place, otherUrls, ctx, opts.fields, opts.layout === "eleventy");
-  const findings: PlanFinding[] = [];
-  const reported = new Set<string>();
-  for (const f of local) {
-    // The same URL in the frontmatter and the body is one problem.
-    const key = `${f.rule}\n${f.text}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
-    const line = lineOf(doc.markdown, f.text);
-    // Lines count from the top of the file: the frontmatter's lines come first.
-    const offset = doc.text.length - doc.markdown.length;
-    const fileLine = line === undefined ? undefined : doc.text.slice(0, offset).split("\n").length - 1 + line;
-    findings.push({
-      ...f,
-      postId: post.id,
-      file: doc.path,
-      sourceUrl: post.sourceUrl,
-      ...(fileLine ? { line: fileLine } : {}),
-    });
-  }
+  const findings = conversionFindings(post, local, doc.path, doc.text, doc.markdown);
   return { doc, assets, findings };
 }
 
@@ -173,7 +144,7 @@ export interface Plan {
   /** Output path → content (Markdown text or a file's bytes). */
   files: Map<string, string | Uint8Array>;
   redirects: RedirectEntry[];
-  findings: PlanFinding[];
+  findings: Finding[];
 }
 
 /** The whole plan at once, in memory: for a handful of posts (tests, the library). A migration of a

@@ -1,17 +1,17 @@
 // Checking the links of a migration and writing the QA report: the snapshot gives the posts and what
-// the old site answered, the output folder gives the Markdown files the findings point into.
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// the old site answered, the output folder gives the Markdown files the findings point into. What the
+// crawl, extraction and conversion found comes in memory: from `migrate`, or planned again here from the
+// snapshot with the conversion's options (report/problems.json is an output, never read back).
+import { resolve } from "node:path";
+import type { Finding } from "../config/findings.js";
 import { postKey, type PostKey } from "../convert/from-snapshot.js";
 import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc } from "../convert/read-output.js";
-import { defaults } from "../config/defaults.js";
-import { spoolPosts } from "./migrate.js";
+import { planConversion, spoolPosts, type ConvertOptions } from "./convert.js";
+import { planPlaces } from "../convert/site.js";
 import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
 import type { OriginMap } from "../http/origin-map.js";
-import type { Problem } from "./migrate.js";
-import type { Profile } from "../profiles/profile.js";
 import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
 import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
@@ -28,16 +28,18 @@ export interface CheckOptions {
   /** The crawl's snapshot; null checks the Markdown in outDir on its own (all links requested live). */
   snapshotDir: string | null;
   outDir: string;
-  profile: Profile;
+  /** How the Markdown in outDir was converted (profile, typography, layout, figures …): the conversion's
+   *  findings are planned again from the snapshot with these when `findings` is not given. */
+  convert: ConvertOptions;
   originMap: OriginMap;
   settings: CheckSettings;
-  typography: boolean;
   /** The success cache file, or null for --no-cache. */
   cacheFile: string | null;
   cacheAgeMs: number;
   onResult?: (r: LinkResult) => void;
-  /** Posts already extracted from this snapshot (by the convert step of `migrate`), re-iterable. */
-  posts?: Iterable<Post>;
+  /** Posts already extracted from this snapshot (by the convert step of `migrate`), re-iterable, and
+   *  what the crawl, extraction and conversion found: handed over, not made again. */
+  converted?: { posts: Iterable<Post>; findings: readonly Finding[] };
   /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
   spellingWords?: ReadonlySet<string> | null;
   /** Things the user should hear of (a cache that could not be written). */
@@ -72,33 +74,35 @@ function knownPages(store: SnapshotStore): Map<string, KnownPage> {
   return known;
 }
 
-function problemsOf(outDir: string): Problem[] {
-  try {
-    return JSON.parse(readFileSync(join(outDir, "report/problems.json"), "utf8")) as Problem[];
-  } catch {
-    return [];
-  }
+interface Source {
+  posts: Iterable<Post>;
+  findings: readonly Finding[];
+  /** Removes what was made here. */
+  done(): void;
 }
 
-/** The posts to report on: handed over by `migrate`, else extracted once into a spool, or (with no
- *  snapshot) read back from the Markdown. Re-iterable; `done` removes what was made here. */
-function postSource(opts: CheckOptions, store: SnapshotStore | null): { posts: Iterable<Post>; done(): void } {
-  if (opts.posts) return { posts: opts.posts, done: () => {} };
-  if (store) {
-    const { spool } = spoolPosts(store, opts.outDir, opts.profile, {
-      leadMaxChars: defaults.extract.leadMaxChars,
-      typography: opts.typography,
-    });
-    return { posts: spool, done: () => spool.remove() };
+/** The posts to report on and what was found before the report: handed over by `migrate`; else the
+ *  posts extracted once into a spool and the conversion planned again in memory (nothing written); or,
+ *  with no snapshot, the posts read back from the Markdown (no conversion findings: no source to compare). */
+function sourceOf(opts: CheckOptions, store: SnapshotStore | null): Source {
+  if (opts.converted) return { ...opts.converted, done: () => {} };
+  if (!store) return { posts: postsFromMarkdown(eachOutputDoc(opts.outDir)), findings: [], done: () => {} };
+  const c = opts.convert;
+  const spooled = spoolPosts(store, opts.outDir, c.profile, { leadMaxChars: c.leadMaxChars, typography: c.typography });
+  try {
+    const { findings } = planConversion(store, spooled, planPlaces(spooled.posts, c), c);
+    return { posts: spooled.spool, findings, done: () => spooled.spool.remove() };
+  } catch (err) {
+    spooled.spool.remove();
+    throw err;
   }
-  return { posts: postsFromMarkdown(eachOutputDoc(opts.outDir)), done: () => {} };
 }
 
 export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   const store = opts.snapshotDir ? new SnapshotStore(opts.snapshotDir) : null;
-  const source = postSource(opts, store);
+  const source = sourceOf(opts, store);
   try {
-    return await reportOn(opts, store, source.posts);
+    return await reportOn(opts, store, source);
   } finally {
     source.done();
   }
@@ -107,7 +111,9 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
 /** Oldest post first (the spool holds posts in crawl order, which varies with timing). */
 const byPostId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: Iterable<Post>): Promise<Report> {
+async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source: Source): Promise<Report> {
+  const { posts } = source;
+  const profile = opts.convert.profile;
   // One pass over the posts: their keys for the whole-site rules, their links for the check.
   const keys: PostKey[] = [];
   const occurrences: LinkOccurrence[] = [];
@@ -124,7 +130,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   const cached = cacheFile ? loadCache(cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
   const results = await checkLinks({
     urls: occurrences.map((o) => o.url),
-    profile: opts.profile,
+    profile: profile,
     settings: opts.settings,
     originMap: opts.originMap,
     known: knownById,
@@ -148,7 +154,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
   // Fragments into pages of the old site: the id must be on the target page (from the snapshot).
   const missingFragments = occurrences.filter((o) => {
     const hash = /#(.+)$/.exec(o.url)?.[1];
-    const target = hash ? canonicalUrl(o.url, opts.profile) : null;
+    const target = hash ? canonicalUrl(o.url, profile) : null;
     const ids = target ? knownById.get(target.href)?.ids?.() : undefined;
     return hash !== undefined && ids !== undefined && !ids.has(decodeURIComponent(hash));
   });
@@ -157,8 +163,8 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, posts: 
     docs,
     occurrences,
     results,
-    problems: problemsOf(opts.outDir),
-    profile: opts.profile,
+    detected: source.findings,
+    profile,
     outputFiles: outputFiles(opts.outDir),
   };
   const byPost = <T extends { postId: string }>(list: readonly T[]) => {

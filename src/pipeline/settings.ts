@@ -5,7 +5,7 @@ import { defaults } from "../config/defaults.js";
 import type { CrawlSettings } from "../crawl/crawler.js";
 import type { CheckSettings } from "../links/checker.js";
 import type { Profile } from "../profiles/profile.js";
-import type { ConvertOptions } from "./migrate.js";
+import type { ConvertOptions } from "./convert.js";
 
 /** The crawl's settings: the polite defaults, with `over` on top. */
 export function crawlSettings(over: Partial<CrawlSettings> = {}): CrawlSettings {

@@ -1,29 +1,13 @@
 // A finding of the QA report, and what every rule gets to look at.
 import type { DocRef } from "../convert/read-output.js";
-import type { Problem } from "../convert/problem.js";
+import type { Finding, Severity } from "../config/findings.js";
 import type { PostKey } from "../convert/from-snapshot.js";
 import type { Post } from "../extract/post.js";
 import type { LinkResult } from "../links/checker.js";
 import type { LinkOccurrence } from "../links/collect.js";
 import type { Profile } from "../profiles/profile.js";
 
-export type Severity = "error" | "warning" | "info";
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  postId: string;
-  /** The post's old URL. */
-  postUrl: string;
-  /** The Markdown file and 1-based line, where the finding can be placed there. */
-  file?: string;
-  line?: number;
-  /** The text concerned: a link text, a title, a word. */
-  text: string;
-  /** The link concerned, if any. */
-  url?: string;
-  message: string;
-}
+export type { Finding, Severity };
 
 /** A post's Markdown file with its text: at hand for one post at a time. */
 export interface Doc {
@@ -43,8 +27,8 @@ export interface QaContext {
   occurrences: readonly LinkOccurrence[];
   /** Link URL (fragment stripped) → its check. */
   results: ReadonlyMap<string, LinkResult>;
-  /** What the conversion reported. */
-  problems: readonly Problem[];
+  /** What the crawl, extraction and conversion found before the report (config/findings.ts). */
+  detected: readonly Finding[];
   profile: Profile;
   /** Every file in the output, relative to it (for checking rewritten links offline). */
   outputFiles?: ReadonlySet<string>;

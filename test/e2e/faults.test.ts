@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostileNetwork } from "../../fixtures/faults.js";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
-import type { Problem } from "../../src/pipeline/migrate.js";
+import type { Finding } from "../../src/config/findings.js";
 import { cli, listFiles, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
@@ -35,9 +35,9 @@ const content = (dir: string) =>
       .map((f) => [f.slice(dir.length), readFileSync(f, "utf8")]),
   );
 const failedUrls = (dir: string) =>
-  (JSON.parse(readFileSync(join(dir, "report/problems.json"), "utf8")) as Problem[])
-    .filter((p) => p.kind === "fetch-failed")
-    .map((p) => p.url)
+  (JSON.parse(readFileSync(join(dir, "report/problems.json"), "utf8")) as Finding[])
+    .filter((p) => p.rule === "fetch-failed")
+    .map((p) => p.url ?? "")
     .sort();
 
 beforeAll(async () => {

@@ -9,7 +9,15 @@ import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../../config/errors.js";
 import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
-import { checkFlags, commonInputs, startUrlOf, type CrawlFlags, type LinkFlags } from "../options.js";
+import {
+  checkFlags,
+  commonInputs,
+  convertFlags,
+  startUrlOf,
+  type ConvertFlags,
+  type CrawlFlags,
+  type LinkFlags,
+} from "../options.js";
 import { CrawlProgress, LinkProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";
 import { crawlLine, report, type OutputFlags } from "../summary.js";
@@ -21,7 +29,7 @@ export function reportLine(r: Report, out: string): string {
 
 export async function runCheckLinks(
   startUrl: string | undefined,
-  flags: CrawlFlags & LinkFlags & { from?: string; out: string; keepTypography?: boolean },
+  flags: CrawlFlags & ConvertFlags & LinkFlags & { from?: string; out: string },
   g: OutputFlags,
 ): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
@@ -62,10 +70,9 @@ export async function runCheckLinks(
   const r = await checkAndReport({
     snapshotDir: markdownOnly ? null : snapshotDir,
     outDir: out,
-    profile,
+    convert: convertFlags(flags, profile),
     originMap,
     settings,
-    typography: flags.keepTypography !== true,
     cacheFile,
     cacheAgeMs,
     spellingWords,

@@ -1,6 +1,6 @@
 // `mia-migrate convert --from <snapshot | archive dir | run .warc.gz> --out <dir>`
 import { resolve } from "node:path";
-import { convertSnapshot } from "../../pipeline/migrate.js";
+import { convertSnapshot } from "../../pipeline/convert.js";
 import { loadProfile } from "../../profiles/profile.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, NoPostsError, UsageError } from "../../config/errors.js";
@@ -29,9 +29,9 @@ export async function runConvert(
     const result = convertSnapshot(snapshotDir, out, convertFlags(flags, profile));
     if (result.posts === 0)
       throw new NoPostsError(
-        `no post in ${from}: the snapshot holds ${result.problems.length ? "only pages that failed or are not posts" : "no page that is a post of this site profile"}; crawl the blog's start page, or give a profile that fits the site (--profile)`,
+        `no post in ${from}: the snapshot holds ${result.findings.length ? "only pages that failed or are not posts" : "no page that is a post of this site profile"}; crawl the blog's start page, or give a profile that fits the site (--profile)`,
       );
-    report(g, { posts: result.posts, problems: result.problems.length }, [convertLine(result, out)]);
+    report(g, { posts: result.posts, problems: result.findings.length }, [convertLine(result, out)]);
     return EXIT.ok;
   } finally {
     done();

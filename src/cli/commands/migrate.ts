@@ -51,13 +51,12 @@ export async function runMigrate(
   const qa =
     links && extracted
       ? await checkAndReport({
-          posts: extracted,
+          converted: { posts: extracted, findings: converted.findings },
           snapshotDir: result.snapshotDir,
           outDir,
-          profile,
+          convert,
           originMap,
           settings: links.settings,
-          typography: convert.typography,
           cacheFile: links.cacheFile,
           cacheAgeMs: links.cacheAgeMs,
           spellingWords: links.spellingWords,
@@ -68,7 +67,7 @@ export async function runMigrate(
     g,
     {
       crawl: result.crawl,
-      convert: { posts: converted.posts, problems: converted.problems.length, out: outDir },
+      convert: { posts: converted.posts, problems: converted.findings.length, out: outDir },
       ...(qa ? { report: qa.summary } : {}),
     },
     [

@@ -1,6 +1,6 @@
 // Every QA rule, in the order the report lists them. Add a rule: a file in this folder, then a line here.
 import type { Rule } from "../finding.js";
-import { conversionRules } from "./conversion.js";
+import { detectedRules } from "./detected.js";
 import { brokenImage } from "./broken-image.js";
 import { brokenLink } from "./broken-link.js";
 import { deadInternalLink } from "./dead-internal-link.js";
@@ -39,5 +39,5 @@ export const RULES: readonly Rule[] = [
   manualHyphenation,
   templateText,
   spelling,
-  ...conversionRules,
+  ...detectedRules,
 ];
