@@ -1,4 +1,6 @@
-// The library API of mia-migrate: the same stages the CLI runs, for use from code.
+// The library API of mia-migrate: the same pipelines the CLI runs, for use from code: `migrate`,
+// `convert`, `checkLinks`, `verify` (each offline step reads a snapshot or an archive), `snapshotRun`,
+// with one settings builder per stage (`crawlSettings`, `convertOptions`, `checkSettings`).
 export { defaults, VERSION } from "./config/defaults.js";
 export { crawl, type CrawlEvent, type CrawlSettings, type CrawlSummary } from "./crawl/crawler.js";
 export { canonicalUrl, normalizePath, type UrlScope } from "./profiles/url.js";
@@ -14,7 +16,7 @@ export { slugify } from "./normalize/slug.js";
 export { htmlToMarkdown } from "./convert/markdown.js";
 export { toDocument, type Document } from "./convert/document.js";
 export { migrate, type MigrateOptions, type MigrateResult } from "./pipeline/migrate.js";
-export { convertSnapshot, type ConvertOptions, type ConvertResult } from "./pipeline/convert.js";
+export { convert, convertSnapshot, type ConvertOptions, type ConvertResult } from "./pipeline/convert.js";
 export { DETECTED_KINDS, type Finding, type Severity, type DetectedKind } from "./config/findings.js";
 export { PostSpool } from "./store/post-spool.js";
 export { crawlToSnapshot } from "./crawl/to-snapshot.js";
@@ -22,8 +24,8 @@ export { EXIT, UsageError, RunError } from "./config/errors.js";
 export { snapshotRun, type SnapshotRunOptions, type SnapshotRunResult, type RunInfo } from "./pipeline/snapshot.js";
 export { snapshotFromArchive, listRunDirs } from "./archive/warc-read.js";
 export { diffRuns, type RunDiff, type ArchivedPost } from "./archive/diff.js";
-export { checkAndReport, type CheckOptions } from "./pipeline/check.js";
+export { checkLinks, checkAndReport, type CheckOptions } from "./pipeline/check.js";
 export { crawlSettings, convertOptions, checkSettings } from "./pipeline/settings.js";
-export { verifyOutput, type VerifyOptions, type VerifyResult } from "./pipeline/verify.js";
-export { isArchive, snapshotOfArchive } from "./pipeline/source.js";
+export { verify, verifyOutput, type VerifyOptions, type VerifyResult } from "./pipeline/verify.js";
+export { isArchive, snapshotOfArchive, withSource } from "./pipeline/source.js";
 export { NoPostsError } from "./config/errors.js";

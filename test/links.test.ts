@@ -267,7 +267,7 @@ describe("links excluded by the user (--skip-link, or skip-link: in the config f
     expect(server.log.filter((e) => e.host === "www.rsmh.se")).toEqual([]);
     expect(linkOf(r, "https://www.rsmh.se/brukarrevision/")).toMatchObject({
       verdict: "skipped",
-      reason: "excluded by --skip-link ^https:\\/\\/www\\.rsmh\\.se\\/",
+      reason: "excluded by the skip-link setting ^https:\\/\\/www\\.rsmh\\.se\\/",
     });
     expect(r.findings.some((f) => f.url === "https://www.rsmh.se/brukarrevision/" && f.rule === "broken-link")).toBe(
       false,

@@ -6,6 +6,7 @@ import { parse, stringify } from "yaml";
 import { readFileSync } from "node:fs";
 import { DEFAULT_PROFILE_PATH, loadProfile } from "../src/profiles/profile.js";
 import { UsageError } from "../src/config/errors.js";
+import { FLAGS } from "../src/cli/run.js";
 import { tempDir } from "./helpers.js";
 
 const base = parse(readFileSync(DEFAULT_PROFILE_PATH, "utf8")) as Record<string, unknown>;
@@ -65,8 +66,16 @@ describe("profile validation", () => {
     const file = join(tempDir(), "broken.yaml");
     writeFileSync(file, "name: mia\npost:\n  title: [unclosed\n");
     expect(errorOf(file)).toMatch(new RegExp(`^profile ${file}: line \\d+: not valid YAML`));
+    // The library names its option; the command line words the same error with its flag.
     expect(errorOf("/nonexistent/mia.yaml")).toBe(
-      "profile /nonexistent/mia.yaml: cannot be read (ENOENT); check the --profile path",
+      "profile /nonexistent/mia.yaml: cannot be read (ENOENT); check the profile path",
     );
+    try {
+      loadProfile("/nonexistent/mia.yaml");
+    } catch (err) {
+      expect((err as UsageError).worded(FLAGS)).toBe(
+        "profile /nonexistent/mia.yaml: cannot be read (ENOENT); check the --profile path",
+      );
+    }
   });
 });

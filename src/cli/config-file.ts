@@ -1,61 +1,21 @@
-// The config file (`mia-migrate.config.yaml` in the working directory, or --config FILE): every option a
+// The config file on the command line (reading and parsing it: config/config-file.ts): every option a
 // flag has, under the flag's long name. Top-level keys apply to every command that has that option; a
 // section named after a command applies to that command only. Flags given on the command line win.
 // Values go through the same validation as flags (options.ts), so a bad value gets the same message.
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute } from "node:path";
 import type { Command, Option } from "commander";
-import { parseDocument } from "yaml";
 import { UsageError } from "../config/errors.js";
+import { isRecord, readConfig, type ConfigFile } from "../config/config-file.js";
 
-export const CONFIG_FILE = "mia-migrate.config.yaml";
+export { CONFIG_FILE } from "../config/config-file.js";
 
 /** Options that only make sense on the command line (one run's input, or the config file itself). */
 const NOT_IN_FILE = new Set(["config", "help", "version"]);
-
-export interface ConfigFile {
-  path: string;
-  common: Record<string, unknown>;
-  commands: Record<string, Record<string, unknown>>;
-}
 
 /** The key an option has in the file: its long name, without "no-" for a negated flag (cache: false). */
 export function configKey(opt: Option): string {
   const long = (opt.long ?? "").replace(/^--/, "");
   return opt.negate ? long.replace(/^no-/, "") : long;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Reads the file named by --config, else the one in `cwd` if there is one; null when there is none. */
-export function findConfig(explicit: string | undefined, cwd: string): string | null {
-  if (explicit !== undefined) {
-    const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new UsageError(`--config ${explicit}: no such file (mia-migrate init writes one)`);
-    return path;
-  }
-  const here = resolve(cwd, CONFIG_FILE);
-  return existsSync(here) ? here : null;
-}
-
-export function parseConfig(text: string, path: string, commandNames: ReadonlySet<string>): ConfigFile {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const first = doc.errors[0];
-  if (first)
-    throw new UsageError(
-      `${path}: not valid YAML (${first.message.split("\n")[0] ?? ""}); fix the file or run "mia-migrate init --force" for a fresh one`,
-    );
-  const data: unknown = doc.toJS() ?? {};
-  if (!isRecord(data)) throw new UsageError(`${path}: expected a mapping of option names to values at the top`);
-  const common: Record<string, unknown> = {};
-  const commands: Record<string, Record<string, unknown>> = {};
-  for (const [key, value] of Object.entries(data)) {
-    // "check-links" is a command and an option (migrate's --no-check-links): a mapping is the command's section.
-    if (commandNames.has(key) && isRecord(value)) commands[key] = value;
-    else if (commandNames.has(key) && value === null) continue;
-    else common[key] = value;
-  }
-  return { path, common, commands };
 }
 
 function suggest(key: string, known: Iterable<string>): string {
@@ -161,21 +121,12 @@ export function loadConfigFor(
   explicit: string | undefined,
   cwd = process.cwd(),
 ): string | null {
-  const path = findConfig(explicit, cwd);
-  if (!path) return null;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new UsageError(
-      `${path}: cannot read the config file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-  const config = parseConfig(text, path, new Set(program.commands.map((c) => c.name())));
+  const config = readConfig(explicit, cwd, new Set(program.commands.map((c) => c.name())));
+  if (!config) return null;
   validateConfig(config, program);
   applyConfig(config, program, null);
   applyConfig(config, action, action.name());
-  return path;
+  return config.path;
 }
 
 /** `mia-migrate init`: a file with every option, its help text as a comment and its default value. */

@@ -15,7 +15,7 @@ import {
   type CrawlFlags,
   type LinkFlags,
 } from "./options.js";
-import { runCommand } from "./run.js";
+import { errorLine, runCommand } from "./run.js";
 import { CONFIG_FILE, configKey, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "../config/errors.js";
 import type { OutputFlags } from "./summary.js";
@@ -61,7 +61,7 @@ program.hook("preAction", (_program, action) => {
     }
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`mia-migrate: ${err.message}\n`);
+    process.stderr.write(`mia-migrate: ${errorLine(err)}\n`);
     process.exit(err.exitCode);
   }
 });

@@ -20,17 +20,45 @@ export const EXIT = {
   noPosts: 7,
 } as const;
 
-/** A mistake in flags, config or profile: exit 3, one line, no stack trace. */
-export class UsageError extends Error {
-  readonly exitCode = EXIT.usage;
+/** The library's options an error may tell the user to change. The library names them by their option
+ *  names; the command line by its flags (cli/run.ts), so a library message never names a flag. */
+export type OptionName =
+  "outDir" | "snapshotDir" | "profile" | "from" | "allowPrivate" | "spellingWords" | "spelling" | "config";
+
+const OPEN = "\u{F0000}";
+const CLOSE = "\u{F0001}";
+const MARK = /\u{F0000}([A-Za-z]+)\u{F0001}/gu;
+
+/** An option named in an error message: `option("outDir")` reads "outDir" from the library and "--out"
+ *  on the command line. */
+export const option = (name: OptionName): string => `${OPEN}${name}${CLOSE}`;
+
+/** An error the user can act on: one line, its exit code, and its options worded for whoever reads it. */
+export class MiaError extends Error {
+  readonly exitCode: number = EXIT.runtime;
+  /** The message with its options still marked (see `option`). */
+  readonly template: string;
+  constructor(message: string) {
+    super(message.replace(MARK, "$1"));
+    this.template = message;
+  }
+  /** The message with each option named as `words` says (the command line: its flags). */
+  worded(words: Readonly<Record<OptionName, string>>): string {
+    return this.template.replace(MARK, (_, name: string) => words[name as OptionName] ?? name);
+  }
+}
+
+/** A mistake in options, config or profile: exit 3, one line, no stack trace. */
+export class UsageError extends MiaError {
+  override readonly exitCode = EXIT.usage;
 }
 
 /** Something failed at run time that the user can fix (a path not writable, a start URL refused). */
-export class RunError extends Error {
-  readonly exitCode = EXIT.runtime;
+export class RunError extends MiaError {
+  override readonly exitCode = EXIT.runtime;
 }
 
 /** The start URL (or the snapshot) led to no post at all: nothing to convert (exit 7). */
-export class NoPostsError extends Error {
-  readonly exitCode = EXIT.noPosts;
+export class NoPostsError extends MiaError {
+  override readonly exitCode = EXIT.noPosts;
 }

@@ -3,7 +3,7 @@
 import { accessSync, constants, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { VERSION } from "../config/defaults.js";
-import { RunError } from "../config/errors.js";
+import { RunError, option } from "../config/errors.js";
 import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
@@ -41,7 +41,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
   } catch (err) {
     const code = writeProblem(opts.snapshotDir) ?? (err as NodeJS.ErrnoException).code ?? "error";
     throw new RunError(
-      `cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable --out or --snapshot directory`,
+      `cannot write the snapshot in ${opts.snapshotDir}: ${code}; choose a writable ${option("snapshotDir")} directory`,
     );
   }
   try {
@@ -60,7 +60,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
     if (!problem) throw err;
     const action =
       problem === "not-writable"
-        ? "choose a writable --out or --snapshot directory"
+        ? `choose a writable ${option("snapshotDir")} directory`
         : "free space and run the same command again (it resumes; everything fetched so far is kept)";
     throw new RunError(
       `cannot write the snapshot in ${opts.snapshotDir}: ${(err as NodeJS.ErrnoException).code ?? ""}: ${PROBLEM_TEXT[problem]}; ${action}`,

@@ -135,7 +135,7 @@ const PRIVATE = "EMIA_PRIVATE_ADDRESS";
 
 function privateError(host: string, address: string): Error {
   return Object.assign(
-    new Error(`${host} is at ${address}, not a public address: not requested (--allow-private to allow it)`),
+    new Error(`${host} is at ${address}, not a public address: not requested (the allow-private setting allows it)`),
     { code: PRIVATE },
   );
 }

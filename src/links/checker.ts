@@ -140,7 +140,7 @@ function classify(
       url,
       verdict: override,
       status,
-      reason: `${status} (re-classified as ${override} by --status-verdict)`,
+      reason: `${status} (re-classified as ${override} by the status-verdict setting)`,
       chain,
       ...(override === "ok" && chain.length ? { finalUrl } : {}),
       source: "request",
@@ -293,7 +293,7 @@ export async function checkLinks(input: CheckInput): Promise<Map<string, LinkRes
         done({
           url: key,
           verdict: "skipped",
-          reason: `excluded by --skip-link ${skippedBy.source}`,
+          reason: `excluded by the skip-link setting ${skippedBy.source}`,
           chain: [],
           source: "request",
         });

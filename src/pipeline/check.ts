@@ -8,6 +8,7 @@ import { postKey, type PostKey } from "../convert/from-snapshot.js";
 import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc } from "../convert/read-output.js";
 import { planConversion, spoolPosts, type ConvertOptions } from "./convert.js";
 import { planPlaces } from "../convert/site.js";
+import { withSource } from "./source.js";
 import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
@@ -19,7 +20,7 @@ import { decodeBody } from "../crawl/charset.js";
 import { canonicalUrl } from "../profiles/url.js";
 import { OutputTree } from "../write/output.js";
 import { loadCache, saveCache } from "../links/cache.js";
-import { checkLinks, type CheckSettings, type KnownPage, type LinkResult } from "../links/checker.js";
+import { checkLinks as checkUrls, type CheckSettings, type KnownPage, type LinkResult } from "../links/checker.js";
 import { collectLinks, type LinkOccurrence } from "../links/collect.js";
 import { load } from "cheerio";
 import { loadSpellChecker } from "../report/spelling.js";
@@ -108,6 +109,15 @@ export async function checkAndReport(opts: CheckOptions): Promise<Report> {
   }
 }
 
+/** `check-links`: every link of the posts of a snapshot or an archive (its newest run, or one run's
+ *  .warc.gz) checked, and the QA report written into `outDir`; `from: null` checks the Markdown in
+ *  `outDir` on its own. */
+export function checkLinks(opts: Omit<CheckOptions, "snapshotDir"> & { from: string | null }): Promise<Report> {
+  const { from, ...rest } = opts;
+  if (from === null) return checkAndReport({ ...rest, snapshotDir: null });
+  return withSource(from, (snapshotDir) => checkAndReport({ ...rest, snapshotDir }));
+}
+
 /** Oldest post first (the spool holds posts in crawl order, which varies with timing). */
 const byPostId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
 
@@ -128,7 +138,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
   // A relative cache path is under the output folder (ours to write), not the working directory.
   const cacheFile = opts.cacheFile === null ? null : resolve(opts.outDir, opts.cacheFile);
   const cached = cacheFile ? loadCache(cacheFile, opts.cacheAgeMs) : new Map<string, LinkResult>();
-  const results = await checkLinks({
+  const results = await checkUrls({
     urls: occurrences.map((o) => o.url),
     profile: profile,
     settings: opts.settings,

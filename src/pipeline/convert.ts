@@ -23,6 +23,7 @@ import type { Profile } from "../profiles/profile.js";
 import { PostSpool } from "../store/post-spool.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { OutputTree, writeFailure } from "../write/output.js";
+import { withSource } from "./source.js";
 
 export interface ConvertOptions {
   profile: Profile;
@@ -202,4 +203,14 @@ export function convertSnapshot(
     spool.remove();
     throw err;
   }
+}
+
+/** `convert`: a snapshot or an archive (its newest run, or one run's .warc.gz) converted into `outDir`. */
+export function convert(
+  from: string,
+  outDir: string,
+  opts: ConvertOptions,
+  keep: { extracted?: boolean } = {},
+): Promise<ConvertResult> {
+  return withSource(from, (snapshotDir) => convertSnapshot(snapshotDir, outDir, opts, keep));
 }

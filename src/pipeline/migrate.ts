@@ -2,7 +2,7 @@
 // seconds; see convert.ts).
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../config/errors.js";
+import { UsageError, option } from "../config/errors.js";
 import type { CrawlEvent, CrawlSettings, CrawlSummary } from "../crawl/crawler.js";
 import type { OriginMap } from "../http/origin-map.js";
 import { crawlToSnapshot } from "../crawl/to-snapshot.js";
@@ -44,7 +44,7 @@ export async function migrate(opts: MigrateOptions, keep: { extracted?: boolean 
   new OutputTree(opts.outDir).claim(CONVERT_FILES);
   if (readdirOrEmpty(snapshotDir).some((name) => !SNAPSHOT_NAMES.has(name.replace(/\.tmp-\d+-\d+$/, ""))))
     throw new UsageError(
-      `refusing to crawl into ${snapshotDir}: the folder holds files that are not a mia-migrate snapshot; move it away or choose another --out (nothing was changed)`,
+      `refusing to crawl into ${snapshotDir}: the folder holds files that are not a mia-migrate snapshot; move it away or choose another ${option("outDir")} (nothing was changed)`,
     );
   const result = await crawlToSnapshot({ ...opts, snapshotDir });
   if (result.posts === 0 && result.stoppedBy === null) return { crawl: result, convert: null, snapshotDir };

@@ -277,7 +277,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     renameSync(out, join(dir, runId));
     rmSync(partial, { recursive: true, force: true });
     const pruned = opts.keep !== undefined ? pruneRuns(dir, opts.keep) : [];
-    if (pruned.length) note(`removed ${pruned.length} older run(s) (--keep ${opts.keep ?? ""}): ${pruned.join(", ")}`);
+    if (pruned.length) note(`removed ${pruned.length} older run(s) (keeping ${opts.keep ?? ""}): ${pruned.join(", ")}`);
     return { status: "complete", runId, resumed, crawl, run, runDir: join(dir, runId), diff, pruned };
   } finally {
     release();

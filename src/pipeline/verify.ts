@@ -6,6 +6,7 @@ import { indexOutput, readIndexedDoc } from "../convert/read-output.js";
 import { emptyFidelity, verifyInto, type FidelitySummary } from "../convert/verify.js";
 import type { Profile } from "../profiles/profile.js";
 import { SnapshotStore } from "../store/snapshot.js";
+import { withSource } from "./source.js";
 
 export interface VerifyOptions {
   snapshotDir: string;
@@ -37,4 +38,11 @@ export function verifyOutput(opts: VerifyOptions): VerifyResult {
   );
   s.mismatches.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { fidelity: s, snapshotPosts: posts };
+}
+
+/** `verify`: the Markdown in `outDir` against a snapshot or an archive (its newest run, or one run's
+ *  .warc.gz). */
+export function verify(opts: Omit<VerifyOptions, "snapshotDir"> & { from: string }): Promise<VerifyResult> {
+  const { from, ...rest } = opts;
+  return withSource(from, (snapshotDir) => verifyOutput({ ...rest, snapshotDir }));
 }

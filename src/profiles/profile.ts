@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 // css-what is the selector parser cheerio itself uses: the same syntax, without loading cheerio (137 ms).
 import { parse as parseSelector } from "css-what";
 import { parse, YAMLParseError } from "yaml";
-import { UsageError } from "../config/errors.js";
+import { UsageError, option } from "../config/errors.js";
 
 export const PAGE_KINDS = ["post", "archive", "tag", "index", "page", "asset"] as const;
 export type ProfilePageKind = (typeof PAGE_KINDS)[number];
@@ -145,7 +145,7 @@ export function loadProfile(file: string = DEFAULT_PROFILE_PATH): Profile {
     text = readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(
-      `profile ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the --profile path`,
+      `profile ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the ${option("profile")} path`,
     );
   }
   let raw: unknown;

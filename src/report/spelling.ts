@@ -4,7 +4,7 @@
 // GPL-3.0, so it is not installed with mia-migrate: `npm install cspell-lib @cspell/dict-sv` enables it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { UsageError } from "../config/errors.js";
+import { UsageError, option } from "../config/errors.js";
 
 export interface SpellChecker {
   unknown(text: string): string[];
@@ -27,7 +27,7 @@ export function readWordList(file: string): Set<string> {
         .filter(Boolean),
     );
   } catch {
-    throw new UsageError(`--spelling-words ${file}: cannot be read; give a text file with one word a line`);
+    throw new UsageError(`${option("spellingWords")} ${file}: cannot be read; give a text file with one word a line`);
   }
 }
 
@@ -40,7 +40,7 @@ export async function loadSpellChecker(words: ReadonlySet<string>): Promise<Spel
     ext = require.resolve("@cspell/dict-sv/cspell-ext.json");
   } catch {
     throw new UsageError(
-      "--spelling needs a Swedish dictionary: npm install cspell-lib @cspell/dict-sv (GPL-3.0), then run again",
+      `${option("spelling")} needs a Swedish dictionary: npm install cspell-lib @cspell/dict-sv (GPL-3.0), then run again`,
     );
   }
   const settings = lib.mergeSettings(await lib.getDefaultSettings(false), await lib.readSettings(ext), {

@@ -18,7 +18,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { defaults } from "../config/defaults.js";
-import { RunError, UsageError } from "../config/errors.js";
+import { RunError, UsageError, option } from "../config/errors.js";
 import { writeFileAtomic } from "../store/atomic.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 
@@ -55,7 +55,7 @@ export function writeFailure(path: string, err: unknown): RunError {
     problem === "full"
       ? `${PROBLEM_TEXT.full}; free space and run again (finished files are kept)`
       : problem === "not-writable"
-        ? "the directory is not writable; choose another --out"
+        ? `the directory is not writable; choose another ${option("outDir")}`
         : (err as Error).message;
   return new RunError(`cannot write ${path}: ${code ? code + ": " : ""}${hint}`);
 }
@@ -215,12 +215,12 @@ export class OutputTree {
     const path = safeJoin(this.root, rel);
     if (!this.insideDir(dirname(path)))
       throw new UsageError(
-        `refusing to write ${path}: a symbolic link on the way leads out of the output directory ${this.root}; remove the link or choose another --out`,
+        `refusing to write ${path}: a symbolic link on the way leads out of the output directory ${this.root}; remove the link or choose another ${option("outDir")}`,
       );
     const st = lstatOrNull(path);
     if (st && (st.isSymbolicLink() || !this.owns(rel)))
       throw new UsageError(
-        `refusing to overwrite ${path}: it was not written by mia-migrate; move it away or choose another --out (nothing was changed)`,
+        `refusing to overwrite ${path}: it was not written by mia-migrate; move it away or choose another ${option("outDir")} (nothing was changed)`,
       );
     return path;
   }
@@ -265,7 +265,7 @@ function readManifest(path: string): Map<string, KnownFile> {
   const lines = text.split("\n");
   if (lines[0] !== HEADER)
     throw new UsageError(
-      `${path} is not a manifest of mia-migrate (it lists the files mia-migrate may replace or remove); restore it, or remove it and choose another --out`,
+      `${path} is not a manifest of mia-migrate (it lists the files mia-migrate may replace or remove); restore it, or remove it and choose another ${option("outDir")}`,
     );
   const files = new Map<string, KnownFile>();
   for (const line of lines.slice(1)) {

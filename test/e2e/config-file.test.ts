@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
-import { applyConfig, parseConfig, validateConfig } from "../../src/cli/config-file.js";
+import { applyConfig, validateConfig } from "../../src/cli/config-file.js";
+import { parseConfig } from "../../src/config/config-file.js";
 import { cli, listFiles, replicaSnapshot, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;

@@ -4,11 +4,11 @@
 import { join, resolve } from "node:path";
 import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
 import { eachOutputDoc } from "../../convert/read-output.js";
-import { checkAndReport } from "../../pipeline/check.js";
+import { checkLinks } from "../../pipeline/check.js";
 import type { Report } from "../../report/report.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../../config/errors.js";
-import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
+import { isArchive } from "../../pipeline/source.js";
 import {
   checkFlags,
   commonInputs,
@@ -58,17 +58,10 @@ export async function runCheckLinks(
     }).finally(() => progress.stop());
     if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
   }
-  // An archive written by `snapshot` (the site may be gone by now): its newest run, read offline.
-  const fromArchive = !startUrl && flags.from !== undefined && isArchive(from);
-  if (!markdownOnly && !fromArchive && !new SnapshotStore(from).exists())
-    throw new UsageError(
-      `--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there; run "mia-migrate crawl", "migrate" or "snapshot" first`,
-    );
-  const archive = fromArchive ? await snapshotOfArchive(from) : null;
-  const snapshotDir = archive ? archive.dir : from;
+  // A snapshot, or an archive written by `snapshot` (the site may be gone by now): its newest run, offline.
   const progress = new LinkProgress({ quiet });
-  const r = await checkAndReport({
-    snapshotDir: markdownOnly ? null : snapshotDir,
+  const r = await checkLinks({
+    from: markdownOnly ? null : from,
     outDir: out,
     convert: convertFlags(flags, profile),
     originMap,
@@ -78,10 +71,7 @@ export async function runCheckLinks(
     spellingWords,
     onResult: progress.onResult,
     onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
-  }).finally(() => {
-    progress.stop();
-    archive?.done();
-  });
+  }).finally(() => progress.stop());
   report(g, r.summary, [reportLine(r, out)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }

@@ -1,11 +1,9 @@
 // `mia-migrate verify --from <snapshot | archive> --out <dir>`: the Markdown files on disk, rendered back to HTML,
 // against the posts in the snapshot. Exit 2 when anything differs, naming the file and what.
 import { resolve } from "node:path";
-import { verifyOutput } from "../../pipeline/verify.js";
+import { verify } from "../../pipeline/verify.js";
 import { loadProfile } from "../../profiles/profile.js";
-import { SnapshotStore } from "../../store/snapshot.js";
-import { EXIT, UsageError } from "../../config/errors.js";
-import { isArchive, snapshotOfArchive } from "../../pipeline/source.js";
+import { EXIT } from "../../config/errors.js";
 import { report, type OutputFlags } from "../summary.js";
 
 export async function runVerify(
@@ -15,23 +13,7 @@ export async function runVerify(
   const profile = loadProfile(flags.profile);
   const from = resolve(flags.from);
   const out = resolve(flags.out);
-  const fromArchive = isArchive(from);
-  if (!fromArchive && !new SnapshotStore(from).exists())
-    throw new UsageError(
-      `--from ${from}: no snapshot (manifest.jsonl) and no archive (run directories or a .warc.gz) there`,
-    );
-  const archive = fromArchive ? await snapshotOfArchive(from) : null;
-  let result;
-  try {
-    result = verifyOutput({
-      snapshotDir: archive ? archive.dir : from,
-      outDir: out,
-      profile,
-      typography: flags.keepTypography !== true,
-    });
-  } finally {
-    archive?.done();
-  }
+  const result = await verify({ from, outDir: out, profile, typography: flags.keepTypography !== true });
   const { fidelity: s, snapshotPosts: posts } = result;
   const pct = (n: number) => (s.posts ? ((100 * n) / s.posts).toFixed(1) : "0.0") + "%";
   const lines = [
