@@ -4,22 +4,24 @@
 // Resume needs no separate queue file: the manifest records every finished URL with its body, and the
 // links of a page are a pure function of that body. Replaying the manifest rebuilds the frontier exactly,
 // so a rerun after kill -9 fetches only what was not finished.
-import { ownCopy } from "../store/own-copy.js";
+//
+// The parts, each readable alone: the frontier (frontier.ts: scope, each URL and each post once), the
+// robots.txt rules per origin (robots-rules.ts), the records written (records.ts), and here the fetch
+// step of one page, the scheduler (a queue, retries waiting outside it, the limits) and the resume.
 import { setMaxListeners } from "node:events";
 import PQueue from "p-queue";
-import { rawLinks } from "../extract/discover.js";
 import { storageProblem } from "../store/storage-errors.js";
-import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Profile } from "../profiles/profile.js";
-import type { FetchRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
-import { decodeBody } from "./charset.js";
+import type { ManifestRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
 import { follow, HttpClient, RedirectError } from "../http/client.js";
-import { FetchError, type HttpResponse } from "../http/fetcher.js";
-import { HostGate, sleep } from "../http/host-gate.js";
+import { FetchError } from "../http/fetcher.js";
+import { HostGate } from "../http/host-gate.js";
 import type { OriginMap } from "../http/origin-map.js";
-import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
+import { Frontier, type Task } from "./frontier.js";
+import { failureRecord, responseRecord } from "./records.js";
+import { RobotsRules } from "./robots-rules.js";
 
 export interface CrawlSettings {
   userAgent: string;
@@ -106,20 +108,34 @@ function conditionalHeaders(v: Revalidation): Record<string, string> {
   };
 }
 
-interface Task {
-  url: URL;
-  depth: number;
-  attempt: number;
-}
-
-const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
-
-function safeUrl(raw: string, base: string): string | undefined {
-  try {
-    return new URL(raw, base).href;
-  } catch {
-    return undefined;
+/** Resume: what the snapshot of an interrupted run already holds, counted into the summary, its
+ *  records restored into the frontier, and the tasks their pages' links lead to. */
+export function replay(
+  previous: readonly ManifestRecord[],
+  frontier: Frontier,
+  robots: RobotsRules,
+  readBody: (sha256: string) => Buffer,
+  summary: CrawlSummary,
+): { tasks: Task[]; pages: number } {
+  for (const rec of previous) frontier.restore(rec);
+  const tasks: Task[] = [];
+  let pages = 0;
+  for (const rec of previous) {
+    if (rec.type !== "fetch") continue;
+    if (rec.kind === "robots") {
+      robots.restoreRecorded(rec.url); // asked again each run, recorded once
+      continue;
+    }
+    pages++;
+    summary.resumed++;
+    if (rec.error && rec.status >= 400 && rec.status < 500) summary.notFound.push({ url: rec.url, status: rec.status });
+    else if (rec.error) {
+      summary.failed++;
+      summary.failures.push({ url: rec.url, reason: rec.error.message });
+    } else if (rec.kind === "post") summary.posts++;
+    if (rec.sha256) tasks.push(...frontier.linksOf(rec, readBody(rec.sha256)));
   }
+  return { tasks, pages };
 }
 
 export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
@@ -142,11 +158,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     retryTimeoutsAndDns: true,
     random,
   };
-  // robots.txt: any 5xx is worth another try (RFC 9309 reads them all as "unreachable": crawl nothing).
-  const robotsPolicy: RetryPolicy = {
-    ...policy,
-    retryStatuses: [...s.retryStatuses, ...Array.from({ length: 100 }, (_, i) => 500 + i)],
-  };
   const client = new HttpClient({
     userAgent: s.userAgent,
     originMap,
@@ -165,12 +176,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     signal: abort.signal,
   });
   const queue = new PQueue({ concurrency: s.concurrency });
-  const robots = new Map<string, Promise<RobotsVerdict>>();
-  const robotsRecorded = new Set<string>(); // robots.txt URLs whose answer is in the snapshot
-
-  const seen = new Set<string>(); // canonical URLs queued or done
-  const postUrlById = new Map<string, string>();
-  const aliasesRecorded = new Set<string>();
   const summary: CrawlSummary = {
     fetched: 0,
     resumed: 0,
@@ -183,6 +188,24 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     durationMs: 0,
     stoppedBy: null,
   };
+  const frontier = new Frontier(profile, s, (url, postId) => store.append({ type: "alias", url, postId }));
+  const robots = new RobotsRules({
+    client,
+    store,
+    settings: s,
+    policy,
+    signal: abort.signal,
+    record: input.recordRobots === true,
+    onRetry: (url, attempt, delayMs, why) => emit({ type: "retry", url, attempt, delayMs, why }),
+    onVerdict: (origin, verdict) => {
+      if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined)
+        gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
+      if (verdict.kind === "disallow-all") summary.robotsBlocked.push({ origin, reason: verdict.reason });
+      emit({ type: "robots", origin, verdict: verdict.kind === "rules" ? "rules" : verdict.reason });
+    },
+  });
+
+  // --- The scheduler: a queue of tasks; a retry waits outside it on a timer; a limit stops it all. ---
   // Pages begun, reserved before the first request so concurrent tasks cannot overshoot --max-pages.
   // When it is reached no new page starts, but those begun finish, retries included.
   let pagesStarted = 0;
@@ -201,7 +224,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       stop(null);
       return;
     }
-    recordFailure(task, "internal", (err as Error).message);
+    recordFailure(task, { reason: "internal", message: (err as Error).message });
   };
   const stop = (why: "time-limit" | null) => {
     if (stopping) return;
@@ -226,7 +249,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     outstanding++;
     const run = () => {
       void queue
-        .add(async () => (stopping ? undefined : work(task)))
+        .add(async () => (stopping ? undefined : fetchStep(task)))
         .catch((err: unknown) => onError(task, err))
         .finally(settle);
     };
@@ -238,179 +261,56 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     timers.add(t);
   };
 
-  /** Adds a discovered URL to the frontier if it is in scope and new; records aliases of posts. */
-  const enqueue = (raw: string, depth: number, isSeed = false) => {
-    const url = canonicalUrl(raw, profile);
-    if (!url || !isSiteUrl(url, profile)) return; // external: recorded in the bodies, never followed
-    const kind = pageKind(url, profile);
-    if (!isSeed && kind !== "post" && !profile.follow.includes(kind)) return;
-    if (depth > s.maxDepth) return;
-    if (!isSeed && !inScope(url)) return;
-    const href = url.href;
-    const id = kind === "post" ? postIdOf(url, profile) : undefined;
-    if (id !== undefined) {
-      const known = postUrlById.get(id);
-      if (known !== undefined) {
-        if (known !== href && !aliasesRecorded.has(href)) {
-          aliasesRecorded.add(href);
-          store.append({ type: "alias", url: href, postId: id });
-        }
-        return;
-      }
-      postUrlById.set(id, href);
-    }
-    if (seen.has(href)) return;
-    seen.add(href);
-    schedule({ url, depth, attempt: 1 });
-  };
-
-  const inScope = (url: URL): boolean => {
-    let path = url.pathname;
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      /* matched as sent */
-    }
-    if (s.exclude.some((re) => re.test(path))) return false;
-    return s.include.length === 0 || s.include.some((re) => re.test(path));
-  };
-
-  const robotsFor = (url: URL): Promise<RobotsVerdict> => {
-    const origin = url.origin;
-    let p = robots.get(origin);
-    if (!p) {
-      p = fetchRobots(origin);
-      robots.set(origin, p);
-    }
-    return p;
-  };
-
-  const fetchRobots = async (origin: string): Promise<RobotsVerdict> => {
-    const robotsUrl = `${origin}/robots.txt`;
-    let res: { status: number; body: string; error?: string } = { status: 0, body: "" };
-    // RFC 9309: at most robotsMaxBytes are parsed (a longer file is read up to there, not refused); a 5xx
-    // or a network error is tried again before the host is given up as unreachable.
-    const get = (url: URL) => client.send(url, {}, "GET", { truncateAt: s.robotsMaxBytes });
-    for (let attempt = 1; ; attempt++) {
-      let answer: Awaited<ReturnType<typeof follow>> | null = null;
-      let failure: FetchError | null = null;
-      try {
-        answer = await follow(get, new URL(robotsUrl), { maxRedirects: s.robotsMaxRedirects });
-      } catch (err) {
-        if (err instanceof RedirectError) {
-          res = { status: 0, body: "", error: `robots.txt ${err.message}` };
-          break;
-        }
-        failure = err instanceof FetchError ? err : new FetchError("network", String(err));
-      }
-      const outcome: TryOutcome =
-        failure || !answer ? { error: failure ?? new FetchError("network", "no answer") } : { res: answer.res };
-      const next = nextTry(attempt, outcome, robotsPolicy);
-      if (next.retry && !stopping) {
-        emit({
-          type: "retry",
-          url: robotsUrl,
-          attempt,
-          delayMs: next.delayMs,
-          why: failure ? failure.reason : String(answer?.res.status),
-        });
-        try {
-          await sleep(next.delayMs, abort.signal);
-          continue;
-        } catch {
-          /* stopped: the answer so far stands */
-        }
-      }
-      if (failure || !answer) {
-        res = { status: 0, body: "", error: failure?.reason ?? "network error" };
-        break;
-      }
-      const r = answer.res;
-      res = { status: r.status, body: r.body.toString("utf8") };
-      // A resumed run asks again for the rules, but its journal already holds the capture.
-      if (input.recordRobots && !robotsRecorded.has(robotsUrl)) {
-        robotsRecorded.add(robotsUrl);
-        const sha = await store.putBodyAsync(r.body);
-        const redirects = answer.hops.map((h) => ({ url: h.url, status: h.status }));
-        const redirectHeaders = answer.hops.map((h) => h.headers);
-        store.append({
-          type: "fetch",
-          url: robotsUrl,
-          finalUrl: answer.url.href,
-          redirects,
-          status: r.status,
-          headers: r.headers,
-          sha256: sha,
-          size: r.body.length,
-          fetchedAt: new Date().toISOString(),
-          kind: "robots",
-          depth: 0,
-          tries: attempt,
-          ...(redirectHeaders.length ? { redirectHeaders } : {}),
-        });
-      }
-      break;
-    }
-    const verdict = robotsVerdict(robotsUrl, res, s.userAgent, s.maxCrawlDelayMs);
-    if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined)
-      gate.setFloor(new URL(origin).host, verdict.crawlDelayMs);
-    if (verdict.kind === "disallow-all") summary.robotsBlocked.push({ origin, reason: verdict.reason });
-    emit({ type: "robots", origin, verdict: verdict.kind === "rules" ? "rules" : verdict.reason });
-    return verdict;
-  };
-
-  const recordFailure = (task: Task, reason: string, message: string, redirects: RedirectHop[] = [], status = 0) => {
-    const rec: FetchRecord = {
-      type: "fetch",
-      url: task.url.href,
-      finalUrl: redirects.length ? (redirects[redirects.length - 1]?.url ?? task.url.href) : task.url.href,
-      redirects,
-      status,
-      headers: {},
-      sha256: null,
-      size: 0,
-      fetchedAt: new Date().toISOString(),
-      kind: pageKind(task.url, profile),
-      depth: task.depth,
-      tries: task.attempt,
-      error: { reason, message },
-    };
-    const id = postIdOf(task.url, profile);
-    if (id) rec.postId = id;
-    store.append(rec);
+  const recordFailure = (task: Task, failure: Parameters<typeof failureRecord>[2]) => {
+    store.append(failureRecord(task, profile, failure));
+    const reason = `${failure.reason}: ${failure.message}`;
     summary.failed++;
-    summary.failures.push({ url: task.url.href, reason: `${reason}: ${message}` });
-    emit({ type: "failed", url: task.url.href, reason: `${reason}: ${message}` });
+    summary.failures.push({ url: task.url.href, reason });
+    emit({ type: "failed", url: task.url.href, reason });
   };
 
   const retryOrFail = (
     task: Task,
     why: string,
-    reason: string,
-    message: string,
+    failure: { reason: string; message: string; redirects?: RedirectHop[] },
     outcome: TryOutcome,
-    redirects: RedirectHop[] = [],
   ): void => {
     const next = nextTry(task.attempt, outcome, policy);
     if (!next.retry) {
       const res = "res" in outcome ? outcome.res : undefined;
-      recordFailure(
-        task,
-        reason,
+      const message =
         next.why === "retry-after-too-long"
-          ? `${message}; Retry-After asks for ${Math.round((next.retryAfterMs ?? 0) / 1000)} s, more than the limit`
-          : message,
-        redirects,
-        res?.status ?? 0,
-      );
-      return;
+          ? `${failure.message}; Retry-After asks for ${Math.round((next.retryAfterMs ?? 0) / 1000)} s, more than the limit`
+          : failure.message;
+      return recordFailure(task, { ...failure, message, status: res?.status ?? 0 });
     }
     emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: next.delayMs, why });
     // The retry waits outside the queue: no slot is held while sleeping.
     schedule({ ...task, attempt: task.attempt + 1 }, next.delayMs);
   };
 
-  const work = async (task: Task): Promise<void> => {
+  /** Whether robots.txt lets the task's page be fetched (said and counted when not). */
+  const allowed = async (task: Task): Promise<boolean> => {
+    const verdict = await robots.verdictFor(task.url);
+    if (verdict.kind === "allow-all" || (verdict.kind === "rules" && verdict.isAllowed(task.url.href))) return true;
+    summary.disallowedByRobots++;
+    // Disallow: / (or a rule that covers the start page): the crawl cannot begin, which the user must
+    // hear as clearly as an unreachable robots.txt (exit 2, one line), not as an empty success.
+    if (task.depth === 0 && verdict.kind === "rules")
+      summary.robotsBlocked.push({
+        origin: task.url.origin,
+        reason: `robots.txt disallows the start URL ${task.url.href} for ${s.userAgent}`,
+      });
+    emit({
+      type: "skipped",
+      url: task.url.href,
+      why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason,
+    });
+    return false;
+  };
+
+  // --- The fetch step: one page, asked (conditionally on archive runs), recorded, its links followed. ---
+  const fetchStep = async (task: Task): Promise<void> => {
     if (task.attempt === 1) {
       if (pagesStarted >= s.maxPages) {
         summary.stoppedBy ??= "max-pages";
@@ -418,22 +318,8 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       }
       pagesStarted++;
     }
-    const verdict = await robotsFor(task.url);
-    if (verdict.kind === "disallow-all" || (verdict.kind === "rules" && !verdict.isAllowed(task.url.href))) {
+    if (!(await allowed(task))) {
       if (task.attempt === 1) pagesStarted--; // not fetched, so not counted
-      summary.disallowedByRobots++;
-      // Disallow: / (or a rule that covers the start page): the crawl cannot begin, which the user must
-      // hear as clearly as an unreachable robots.txt (exit 2, one line), not as an empty success.
-      if (task.depth === 0 && verdict.kind === "rules")
-        summary.robotsBlocked.push({
-          origin: task.url.origin,
-          reason: `robots.txt disallows the start URL ${task.url.href} for ${s.userAgent}`,
-        });
-      emit({
-        type: "skipped",
-        url: task.url.href,
-        why: verdict.kind === "rules" ? "disallowed by robots.txt" : verdict.reason,
-      });
       return;
     }
     // Each hop asks conditionally for what the last run stored under its URL (archive runs).
@@ -450,122 +336,62 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       });
     } catch (err) {
       if (stopping) return; // aborted by a limit: not finished, so not recorded
-      if (err instanceof RedirectError) {
-        const reason = err.reason === "refused-redirect" ? "off-site-redirect" : err.reason;
-        return recordFailure(
-          task,
-          reason,
-          err.message,
-          err.hops.map((h) => ({ url: h.url, status: h.status })),
-          err.status,
-        );
-      }
+      if (err instanceof RedirectError)
+        return recordFailure(task, {
+          reason: err.reason === "refused-redirect" ? "off-site-redirect" : err.reason,
+          message: err.message,
+          redirects: err.hops.map((h) => ({ url: h.url, status: h.status })),
+          status: err.status,
+        });
       const e = err instanceof FetchError ? err : new FetchError("network", String(err));
-      return retryOrFail(task, e.reason, e.reason, e.message, { error: e });
+      return retryOrFail(task, e.reason, { reason: e.reason, message: e.message }, { error: e });
     }
     const current = answer.url;
-    let res: HttpResponse = answer.res;
+    let res = answer.res;
     const redirects: RedirectHop[] = answer.hops.map((h) => ({ url: h.url, status: h.status }));
-    const redirectHeaders = answer.hops.map((h) => h.headers);
-    const stored = input.revalidate?.(current.href);
-    const sent = stored ? conditionalHeaders(stored) : {};
     if (s.retryStatuses.includes(res.status))
       return retryOrFail(
         task,
         String(res.status),
-        `http-${res.status}`,
-        `answered ${res.status} after ${task.attempt} tries`,
+        { reason: `http-${res.status}`, message: `answered ${res.status} after ${task.attempt} tries`, redirects },
         { res },
-        redirects,
       );
+    const stored = input.revalidate?.(current.href);
     // 304 to our conditional request: the stored response stands, its headers updated with the 304's.
     const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
     if (notModified && stored)
       res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
-
     // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
-    const sha = await store.putBodyAsync(res.body);
-    const kind = pageKind(current, profile);
-    const rec: FetchRecord = {
-      type: "fetch",
-      url: task.url.href,
-      finalUrl: current.href,
+    const sha256 = await store.putBodyAsync(res.body);
+    const rec = responseRecord(task, profile, {
+      finalUrl: current,
+      res,
+      sha256,
       redirects,
-      status: res.status,
-      headers: res.headers,
-      sha256: sha,
-      size: res.body.length,
-      fetchedAt: new Date().toISOString(),
-      kind,
-      depth: task.depth,
-      tries: task.attempt,
-      ...(redirectHeaders.length ? { redirectHeaders } : {}),
-      ...(Object.keys(sent).length ? { requestHeaders: sent } : {}),
+      redirectHeaders: answer.hops.map((h) => h.headers),
+      sent: stored ? conditionalHeaders(stored) : {},
       ...(notModified ? { notModified } : {}),
-    };
-    const id = postIdOf(current, profile) ?? postIdOf(task.url, profile);
-    if (id) rec.postId = id;
-    if (res.status >= 400) rec.error = { reason: `http-${res.status}`, message: `answered ${res.status}` };
+    });
     store.append(rec);
     if (rec.error) {
       summary.notFound.push({ url: task.url.href, status: res.status });
       emit({ type: "not-found", url: task.url.href, status: res.status });
     } else {
       summary.fetched++;
-      if (kind === "post") summary.posts++;
-      emit({ type: "fetched", url: task.url.href, status: res.status, kind, queued: outstanding - 1 });
+      if (rec.kind === "post") summary.posts++;
+      emit({ type: "fetched", url: task.url.href, status: res.status, kind: rec.kind, queued: outstanding - 1 });
     }
-    if (current.href !== task.url.href) {
-      seen.add(current.href);
-      if (id && postUrlById.get(id) === task.url.href) postUrlById.set(id, current.href);
-    }
-    followLinks(rec, res.body, task.depth);
+    frontier.landed(task, current.href, rec.postId);
+    for (const next of frontier.linksOf(rec, res.body)) schedule(next);
   };
 
-  // Hrefs already put through enqueue. Sidebars repeat the same links on every page; a root-relative or
-  // absolute href means the same URL on every page of the site, so it need not be parsed again.
-  const processed = new Set<string>();
-  const followLinks = (rec: FetchRecord, body: Buffer, depth: number) => {
-    if (rec.status !== 200 || !HTML_KINDS.has(rec.kind)) return;
-    const { links, base } = rawLinks(decodeBody(body, rec.headers["content-type"]).text);
-    const pageBase = base === undefined ? rec.finalUrl : (safeUrl(base, rec.finalUrl) ?? rec.finalUrl);
-    for (const raw of links) {
-      const pageIndependent =
-        base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));
-      if (pageIndependent) {
-        if (processed.has(raw)) continue;
-        processed.add(ownCopy(raw));
-      }
-      const abs = safeUrl(raw, pageBase);
-      if (abs) enqueue(abs, depth + 1);
-    }
-  };
-
-  // Resume: every finished URL is done; its links rebuild the frontier.
-  const previous = store.records();
-  for (const rec of previous) {
-    if (rec.type === "alias") {
-      aliasesRecorded.add(rec.url);
-      continue;
-    }
-    seen.add(rec.url);
-    seen.add(rec.finalUrl);
-    if (rec.postId && !postUrlById.has(rec.postId)) postUrlById.set(rec.postId, rec.finalUrl);
-  }
+  // --- Resume, then the start URL. ---
   outstanding++; // held until the seeds are in, so an early finish cannot fire
-  for (const rec of previous) {
-    if (rec.type === "fetch" && rec.kind === "robots") robotsRecorded.add(rec.url);
-    if (rec.type !== "fetch" || rec.kind === "robots") continue; // robots.txt is asked again each run
-    pagesStarted++;
-    summary.resumed++;
-    if (rec.error && rec.status >= 400 && rec.status < 500) summary.notFound.push({ url: rec.url, status: rec.status });
-    else if (rec.error) {
-      summary.failed++;
-      summary.failures.push({ url: rec.url, reason: rec.error.message });
-    } else if (rec.kind === "post") summary.posts++;
-    if (rec.sha256) followLinks(rec, store.readBody(rec.sha256), rec.depth);
-  }
-  enqueue(input.startUrl, 0, true);
+  const resumed = replay(store.records(), frontier, robots, (sha) => store.readBody(sha), summary);
+  pagesStarted += resumed.pages;
+  for (const task of resumed.tasks) schedule(task);
+  const seed = frontier.admit(input.startUrl, 0, true);
+  if (seed) schedule(seed);
   settle();
 
   await done;

@@ -1,0 +1,74 @@
+// What the crawl writes into the snapshot for one page: the response as it came (or as a 304 confirmed
+// the stored one), or the failure after its tries. Pure: the caller appends them.
+import { pageKind, postIdOf } from "../extract/classify.js";
+import type { HttpResponse } from "../http/fetcher.js";
+import type { Profile } from "../profiles/profile.js";
+import type { FetchRecord, RedirectHop } from "../store/snapshot.js";
+import type { Task } from "./frontier.js";
+
+/** A page that failed for good: no body, the reason, and where its redirects led. */
+export function failureRecord(
+  task: Task,
+  profile: Profile,
+  failure: { reason: string; message: string; redirects?: RedirectHop[]; status?: number },
+): FetchRecord {
+  const redirects = failure.redirects ?? [];
+  const rec: FetchRecord = {
+    type: "fetch",
+    url: task.url.href,
+    finalUrl: redirects.length ? (redirects[redirects.length - 1]?.url ?? task.url.href) : task.url.href,
+    redirects,
+    status: failure.status ?? 0,
+    headers: {},
+    sha256: null,
+    size: 0,
+    fetchedAt: new Date().toISOString(),
+    kind: pageKind(task.url, profile),
+    depth: task.depth,
+    tries: task.attempt,
+    error: { reason: failure.reason, message: failure.message },
+  };
+  const id = postIdOf(task.url, profile);
+  if (id) rec.postId = id;
+  return rec;
+}
+
+/** A page's response (its body already stored under `sha256`); a 4xx is recorded with its error. */
+export function responseRecord(
+  task: Task,
+  profile: Profile,
+  answer: {
+    finalUrl: URL;
+    res: HttpResponse;
+    sha256: string;
+    redirects: RedirectHop[];
+    redirectHeaders: Record<string, string>[];
+    /** The conditional headers sent (archive runs). */
+    sent: Record<string, string>;
+    /** A 304 confirmed the stored response: the 304's own headers. */
+    notModified?: { headers: Record<string, string> };
+  },
+): FetchRecord {
+  const { finalUrl, res } = answer;
+  const rec: FetchRecord = {
+    type: "fetch",
+    url: task.url.href,
+    finalUrl: finalUrl.href,
+    redirects: answer.redirects,
+    status: res.status,
+    headers: res.headers,
+    sha256: answer.sha256,
+    size: res.body.length,
+    fetchedAt: new Date().toISOString(),
+    kind: pageKind(finalUrl, profile),
+    depth: task.depth,
+    tries: task.attempt,
+    ...(answer.redirectHeaders.length ? { redirectHeaders: answer.redirectHeaders } : {}),
+    ...(Object.keys(answer.sent).length ? { requestHeaders: answer.sent } : {}),
+    ...(answer.notModified ? { notModified: answer.notModified } : {}),
+  };
+  const id = postIdOf(finalUrl, profile) ?? postIdOf(task.url, profile);
+  if (id) rec.postId = id;
+  if (res.status >= 400) rec.error = { reason: `http-${res.status}`, message: `answered ${res.status}` };
+  return rec;
+}

@@ -1,0 +1,103 @@
+// The crawl's frontier on its own: each URL once, each post once by its id (other URLs of it are
+// aliases, recorded once), scope and depth, links of a page, and a resume that fetches nothing twice.
+import { describe, expect, it } from "vitest";
+import { Frontier, type Task } from "../src/crawl/frontier.js";
+import { failureRecord, responseRecord } from "../src/crawl/records.js";
+import { loadProfile } from "../src/profiles/profile.js";
+import type { FetchRecord } from "../src/store/snapshot.js";
+
+const profile = loadProfile();
+const SITE = "https://www.miaprojektet.se";
+const POST = `${SITE}/2021/11/16/vard-for-sexualbrottsutsatta-45881233`;
+
+function frontier(scope: Partial<{ maxDepth: number; include: RegExp[]; exclude: RegExp[] }> = {}) {
+  const aliases: [string, string][] = [];
+  const f = new Frontier(profile, { maxDepth: 10, include: [], exclude: [], ...scope }, (url, id) =>
+    aliases.push([url, id]),
+  );
+  return { f, aliases };
+}
+
+/** A fetched page's record (as the crawl writes it) and its body. */
+function page(url: string, body: string, over: Partial<FetchRecord> = {}): [FetchRecord, Buffer] {
+  const bytes = Buffer.from(body);
+  const rec = responseRecord({ url: new URL(url), depth: 1, attempt: 1 }, profile, {
+    finalUrl: new URL(url),
+    res: { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: bytes },
+    sha256: "0".repeat(64),
+    redirects: [],
+    redirectHeaders: [],
+    sent: {},
+  });
+  return [{ ...rec, ...over }, bytes];
+}
+
+describe("the frontier", () => {
+  it("admits each URL once, whatever form it is written in", () => {
+    const { f } = frontier();
+    expect(f.admit(`${SITE}/aktuellt-39586750`, 0, true)?.url.href).toBe(`${SITE}/aktuellt-39586750`);
+    expect(f.admit(`${SITE}/aktuellt-39586750`, 1)).toBeNull();
+    expect(f.admit(`http://miaprojektet.se/aktuellt-39586750`, 1)).toBeNull();
+    expect(f.admit("https://www.rsmh.se/", 1)).toBeNull(); // off the site: never followed
+  });
+
+  it("admits a post once by its id, and records another URL of it as an alias, once", () => {
+    const { f, aliases } = frontier();
+    expect(f.admit(POST, 1)).not.toBeNull();
+    const other = `${SITE}/2021/11/16/annan-rubrik-45881233`;
+    expect(f.admit(other, 2)).toBeNull();
+    expect(f.admit(other, 3)).toBeNull();
+    expect(aliases).toEqual([[other, "45881233"]]);
+  });
+
+  it("keeps to the scope and the depth limit (the start URL is always admitted)", () => {
+    const { f } = frontier({ maxDepth: 1, exclude: [/^\/i\/t/] });
+    expect(f.admit(`${SITE}/i/t123/vard/`, 1)).toBeNull();
+    expect(f.admit(`${SITE}/i/a1/2021/`, 2)).toBeNull();
+    expect(f.admit(`${SITE}/i/a1/2021/`, 1)).not.toBeNull();
+  });
+
+  it("follows the links of a 200 HTML page only, each page-independent href parsed once", () => {
+    const { f } = frontier();
+    const html = `<a href="/i/a1/2021/">2021</a><a href="${POST}">post</a><a href="mailto:a@b.se">m</a>`;
+    const [rec, body] = page(`${SITE}/aktuellt-39586750`, html, { kind: "index" });
+    expect(f.linksOf(rec, body).map((t: Task) => [t.url.pathname, t.depth])).toEqual([
+      ["/i/a1/2021/", 2],
+      ["/2021/11/16/vard-for-sexualbrottsutsatta-45881233", 2],
+    ]);
+    const [again] = page(`${SITE}/i/a1/2021/`, html, { kind: "archive" });
+    expect(f.linksOf(again, body)).toEqual([]);
+    const [notFound, b404] = page(`${SITE}/i/a1/2022/`, `<a href="/i/a1/2023/">x</a>`, { status: 404 });
+    expect(f.linksOf(notFound, b404)).toEqual([]);
+  });
+
+  it("after a restore of an earlier run's records, admits none of them again (resume fetches nothing twice)", () => {
+    const { f } = frontier();
+    const [rec] = page(POST, "<p>x</p>", { kind: "post" });
+    f.restore(rec);
+    f.restore({ type: "alias", url: `${SITE}/2021/11/16/alias-45881233`, postId: "45881233" });
+    expect(f.admit(POST, 1)).toBeNull();
+    expect(f.admit(`${SITE}/2021/11/16/third-45881233`, 1)).toBeNull();
+  });
+
+  it("records a failure with its reason, its tries and where its redirects led", () => {
+    const task = { url: new URL(POST), depth: 2, attempt: 3 };
+    const rec = failureRecord(task, profile, {
+      reason: "http-503",
+      message: "answered 503 after 3 tries",
+      redirects: [{ url: `${SITE}/x-45881233`, status: 301 }],
+      status: 503,
+    });
+    expect(rec).toMatchObject({
+      url: POST,
+      finalUrl: `${SITE}/x-45881233`,
+      status: 503,
+      sha256: null,
+      tries: 3,
+      depth: 2,
+      kind: "post",
+      postId: "45881233",
+      error: { reason: "http-503", message: "answered 503 after 3 tries" },
+    });
+  });
+});
