@@ -1,10 +1,10 @@
 // A WACZ package (https://specs.webrecorder.net/wacz/1.1.1/) of one run: its WARC and the earlier WARCs
 // its revisits refer to, the merged CDXJ index, a pages list, and datapackage.json with every file's
 // sha256, so ReplayWeb.page opens the run on its own. The zip is "stored" (WARCs are gzip already), as
-// the spec recommends for the WARCs, and written with node:zlib's crc32: no zip dependency.
+// the spec recommends for the WARCs.
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
-import { crc32 } from "node:zlib";
+import { makeZip } from "client-zip";
 
 export interface WaczFile {
   /** Path inside the package, e.g. archive/mia-20261201103000.warc.gz */
@@ -59,62 +59,18 @@ export function waczFiles(input: WaczInput): WaczFile[] {
   return files;
 }
 
-/** A zip of stored (uncompressed) entries; sizes stay under 4 GiB here, so no ZIP64. */
-export function writeZip(path: string, files: readonly WaczFile[], date = new Date()): void {
+/** The files as a zip of stored (uncompressed) entries, written to `path` and synced. client-zip (the
+ *  streaming zip writer Browsertrix packages its WACZ files with) writes each entry's CRC and sizes in a
+ *  data descriptor and the central directory, and ZIP64 records when a file or offset needs them. */
+export async function writeZip(path: string, files: readonly WaczFile[], date = new Date()): Promise<void> {
+  const zip = makeZip(
+    files.map((f) => ({ name: f.path, lastModified: date, input: f.data })),
+    { buffersAreUTF8: true },
+  );
   const fd = openSync(path, "w");
-  let offset = 0;
-  const write = (b: Buffer) => {
-    writeSync(fd, b);
-    offset += b.length;
-  };
-  // MS-DOS date and time, as zip wants them.
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const central: Buffer[] = [];
   try {
-    for (const f of files) {
-      const name = Buffer.from(f.path, "utf8");
-      const crc = crc32(f.data);
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4); // version needed
-      local.writeUInt16LE(0x0800, 6); // UTF-8 names
-      local.writeUInt16LE(0, 8); // stored
-      local.writeUInt16LE(dosTime, 10);
-      local.writeUInt16LE(dosDate, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(f.data.length, 18);
-      local.writeUInt32LE(f.data.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      local.writeUInt16LE(0, 28);
-      const at = offset;
-      write(local);
-      write(name);
-      write(f.data);
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE(20, 4);
-      entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(0x0800, 8);
-      entry.writeUInt16LE(0, 10);
-      entry.writeUInt16LE(dosTime, 12);
-      entry.writeUInt16LE(dosDate, 14);
-      entry.writeUInt32LE(crc, 16);
-      entry.writeUInt32LE(f.data.length, 20);
-      entry.writeUInt32LE(f.data.length, 24);
-      entry.writeUInt16LE(name.length, 28);
-      entry.writeUInt32LE(at, 42);
-      central.push(entry, name);
-    }
-    const start = offset;
-    for (const b of central) write(b);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(files.length, 8);
-    end.writeUInt16LE(files.length, 10);
-    end.writeUInt32LE(offset - start, 12);
-    end.writeUInt32LE(start, 16);
-    write(end);
+    const reader = zip.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) writeSync(fd, chunk.value);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -6,10 +6,10 @@
 // so a rerun after kill -9 fetches only what was not finished.
 //
 // The parts, each readable alone: the frontier (frontier.ts: scope, each URL and each post once), the
-// robots.txt rules per origin (robots-rules.ts), the records written (records.ts), and here the fetch
-// step of one page, the scheduler (a queue, retries waiting outside it, the limits) and the resume.
+// robots.txt rules per origin (robots-rules.ts), the records written (records.ts), the scheduler
+// (scheduler.ts: a queue, retries waiting outside it), and here the resume (replay), the fetch step of
+// one page, and the limits that stop the crawl.
 import { setMaxListeners } from "node:events";
-import PQueue from "p-queue";
 import { storageProblem } from "../store/storage-errors.js";
 import type { Profile } from "../profiles/profile.js";
 import type { ManifestRecord, PageKind, RedirectHop, SnapshotStore } from "../store/snapshot.js";
@@ -22,6 +22,7 @@ import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 import { Frontier, type Task } from "./frontier.js";
 import { failureRecord, responseRecord } from "./records.js";
 import { RobotsRules } from "./robots-rules.js";
+import { TaskScheduler } from "./scheduler.js";
 
 export interface CrawlSettings {
   userAgent: string;
@@ -175,7 +176,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     maxRetryAfterMs: s.maxRetryAfterMs,
     signal: abort.signal,
   });
-  const queue = new PQueue({ concurrency: s.concurrency });
   const summary: CrawlSummary = {
     fetched: 0,
     resumed: 0,
@@ -205,16 +205,10 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     },
   });
 
-  // --- The scheduler: a queue of tasks; a retry waits outside it on a timer; a limit stops it all. ---
+  // --- The scheduler (scheduler.ts), and the limits that stop it. ---
   // Pages begun, reserved before the first request so concurrent tasks cannot overshoot --max-pages.
   // When it is reached no new page starts, but those begun finish, retries included.
   let pagesStarted = 0;
-  let stopping = false;
-  let outstanding = 0;
-  const timers = new Set<NodeJS.Timeout>();
-  let finish: () => void = () => {};
-  const done = new Promise<void>((r) => (finish = r));
-
   // A write to the snapshot that fails (disk full, read-only, permissions) ends the crawl: every later
   // page would fail the same way. What is in the journal stays valid, and a rerun resumes from it.
   let storageError: NodeJS.ErrnoException | null = null;
@@ -226,40 +220,13 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     }
     recordFailure(task, { reason: "internal", message: (err as Error).message });
   };
+  const scheduler = new TaskScheduler<Task>(s.concurrency, (task) => fetchStep(task), onError);
   const stop = (why: "time-limit" | null) => {
-    if (stopping) return;
-    stopping = true;
+    if (!scheduler.stop()) return;
     if (why) summary.stoppedBy = why;
     abort.abort();
-    for (const t of timers) {
-      clearTimeout(t);
-      timers.delete(t);
-      settle();
-    }
-    // Queued tasks see `stopping` and return at once, so every hold on `outstanding` is released.
-  };
-  const settle = () => {
-    outstanding--;
-    if (outstanding === 0) finish();
   };
   const limitTimer = Number.isFinite(s.timeLimitMs) ? setTimeout(() => stop("time-limit"), s.timeLimitMs) : null;
-
-  const schedule = (task: Task, delayMs = 0) => {
-    if (stopping) return;
-    outstanding++;
-    const run = () => {
-      void queue
-        .add(async () => (stopping ? undefined : fetchStep(task)))
-        .catch((err: unknown) => onError(task, err))
-        .finally(settle);
-    };
-    if (delayMs <= 0) return run();
-    const t = setTimeout(() => {
-      timers.delete(t);
-      run(); // the timer's hold on `outstanding` passes to the queued task
-    }, delayMs);
-    timers.add(t);
-  };
 
   const recordFailure = (task: Task, failure: Parameters<typeof failureRecord>[2]) => {
     store.append(failureRecord(task, profile, failure));
@@ -286,7 +253,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     }
     emit({ type: "retry", url: task.url.href, attempt: task.attempt, delayMs: next.delayMs, why });
     // The retry waits outside the queue: no slot is held while sleeping.
-    schedule({ ...task, attempt: task.attempt + 1 }, next.delayMs);
+    scheduler.schedule({ ...task, attempt: task.attempt + 1 }, next.delayMs);
   };
 
   /** Whether robots.txt lets the task's page be fetched (said and counted when not). */
@@ -335,7 +302,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         refuse: (next) => (isSiteUrl(next, profile) ? null : `redirects off the site to ${next.href}`),
       });
     } catch (err) {
-      if (stopping) return; // aborted by a limit: not finished, so not recorded
+      if (scheduler.stopped) return; // aborted by a limit: not finished, so not recorded
       if (err instanceof RedirectError)
         return recordFailure(task, {
           reason: err.reason === "refused-redirect" ? "off-site-redirect" : err.reason,
@@ -379,23 +346,20 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     } else {
       summary.fetched++;
       if (rec.kind === "post") summary.posts++;
-      emit({ type: "fetched", url: task.url.href, status: res.status, kind: rec.kind, queued: outstanding - 1 });
+      emit({ type: "fetched", url: task.url.href, status: res.status, kind: rec.kind, queued: scheduler.pending });
     }
     frontier.landed(task, current.href, rec.postId);
-    for (const next of frontier.linksOf(rec, res.body)) schedule(next);
+    for (const next of frontier.linksOf(rec, res.body)) scheduler.schedule(next);
   };
 
   // --- Resume, then the start URL. ---
-  outstanding++; // held until the seeds are in, so an early finish cannot fire
   const resumed = replay(store.records(), frontier, robots, (sha) => store.readBody(sha), summary);
   pagesStarted += resumed.pages;
-  for (const task of resumed.tasks) schedule(task);
+  for (const task of resumed.tasks) scheduler.schedule(task);
   const seed = frontier.admit(input.startUrl, 0, true);
-  if (seed) schedule(seed);
-  settle();
+  if (seed) scheduler.schedule(seed);
 
-  await done;
-  await queue.onIdle();
+  await scheduler.idle();
   if (limitTimer) clearTimeout(limitTimer);
   await client.close();
   summary.durationMs = Date.now() - started;

@@ -196,7 +196,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
       yield {
         site,
         post,
-        doc: doc && { file: doc.file, text: doc.text, slug: doc.slug },
+        doc,
         occurrences: occurrencesOf.get(post.id) ?? [],
         missingFragments: fragmentsOf.get(post.id) ?? [],
         ...(checker ? { spelling: checker.unknown(`${post.title} ${prose(post.bodyHtml)}`) } : {}),

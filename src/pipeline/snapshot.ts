@@ -261,7 +261,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
     writeFileAtomic(join(out, "posts.json"), json(posts));
     writeFileAtomic(join(out, "diff.json"), json(diff));
     writeFileAtomic(join(out, "diff.md"), renderDiffMarkdown(diff));
-    if (opts.wacz) writeRunWacz(dir, out, run, warc.cdxj, store);
+    if (opts.wacz) await writeRunWacz(dir, out, run, warc.cdxj, store);
     writeFileAtomic(join(out, "run.json"), json(run)); // last: a run directory with run.json is complete
     if (incomplete) {
       // Kept for what it shows (the errors the site gave), apart from the runs: the next run compares
@@ -285,7 +285,13 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
 }
 
 /** The WACZ holds this run's WARC and those its revisits refer to, so it replays on its own. */
-function writeRunWacz(dir: string, out: string, run: RunInfo, cdxj: string[], store: SnapshotStore): void {
+async function writeRunWacz(
+  dir: string,
+  out: string,
+  run: RunInfo,
+  cdxj: string[],
+  store: SnapshotStore,
+): Promise<void> {
   const warcs = [
     { name: run.warc, file: join(out, run.warc) },
     ...run.refersTo.map((id) => ({ name: `mia-${id}.warc.gz`, file: join(dir, id, `mia-${id}.warc.gz`) })),
@@ -312,5 +318,5 @@ function writeRunWacz(dir: string, out: string, run: RunInfo, cdxj: string[], st
     cdxj: [...cdxj, ...older].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
     pages,
   });
-  writeZip(join(out, `mia-${run.runId}.wacz`), files);
+  await writeZip(join(out, `mia-${run.runId}.wacz`), files);
 }

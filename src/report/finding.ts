@@ -1,5 +1,5 @@
 // A finding of the QA report, and what every rule gets to look at.
-import type { DocRef } from "../convert/read-output.js";
+import type { DocRef, OutputDoc } from "../convert/read-output.js";
 import type { Finding, Severity } from "../config/findings.js";
 import type { PostKey } from "../convert/from-snapshot.js";
 import type { Post } from "../extract/post.js";
@@ -9,12 +9,8 @@ import type { Profile } from "../profiles/profile.js";
 
 export type { Finding, Severity };
 
-/** A post's Markdown file with its text: at hand for one post at a time. */
-export interface Doc {
-  file: string;
-  text: string;
-  slug: string;
-}
+/** A post's Markdown file with its text (as read back from the output): at hand for one post at a time. */
+export type Doc = Pick<OutputDoc, "file" | "text" | "slug">;
 
 export type { DocRef } from "../convert/read-output.js";
 

@@ -1,8 +1,9 @@
-// The crawl's frontier on its own: each URL once, each post once by its id (other URLs of it are
+// The crawl's parts on their own. The frontier: each URL once, each post once by its id (other URLs of it are
 // aliases, recorded once), scope and depth, links of a page, and a resume that fetches nothing twice.
 import { describe, expect, it } from "vitest";
 import { Frontier, type Task } from "../src/crawl/frontier.js";
 import { failureRecord, responseRecord } from "../src/crawl/records.js";
+import { TaskScheduler } from "../src/crawl/scheduler.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { FetchRecord } from "../src/store/snapshot.js";
 
@@ -99,5 +100,57 @@ describe("the frontier", () => {
       postId: "45881233",
       error: { reason: "http-503", message: "answered 503 after 3 tries" },
     });
+  });
+});
+
+describe("the scheduler", () => {
+  it("is idle only when every task, and every task those scheduled, is done; a retry waits outside the queue", async () => {
+    const ran: string[] = [];
+    const s: TaskScheduler<string> = new TaskScheduler<string>(
+      1,
+      async (t) => {
+        ran.push(t);
+        if (t === "a") s.schedule("a-child");
+        if (t === "b") s.schedule("b-later", 30);
+      },
+      () => {},
+    );
+    s.schedule("a");
+    s.schedule("b");
+    await s.idle();
+    expect([...ran].sort()).toEqual(["a", "a-child", "b", "b-later"]);
+    expect(ran.at(-1)).toBe("b-later");
+  });
+
+  it("stops: waiting and queued tasks never run, and idle still resolves", async () => {
+    const ran: string[] = [];
+    const s = new TaskScheduler<string>(
+      1,
+      async (t) => void ran.push(t),
+      () => {},
+    );
+    s.schedule("first"); // takes the one slot
+    s.schedule("queued");
+    s.schedule("later", 60_000);
+    expect(s.stop()).toBe(true);
+    expect(s.stop()).toBe(false);
+    s.schedule("after-stop");
+    await s.idle();
+    expect(ran).toEqual(["first"]);
+  });
+
+  it("passes a task's error to onError and goes on", async () => {
+    const errors: string[] = [];
+    const s = new TaskScheduler<string>(
+      2,
+      async (t) => {
+        if (t === "bad") throw new Error("boom");
+      },
+      (t, err) => errors.push(`${t}: ${(err as Error).message}`),
+    );
+    s.schedule("bad");
+    s.schedule("good");
+    await s.idle();
+    expect(errors).toEqual(["bad: boom"]);
   });
 });
