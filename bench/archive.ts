@@ -2,9 +2,10 @@
 // on the same replica in the same run. Each tool archives the site twice; the second run's WARC is
 // compared with the first's in bytes. wget's second run uses --warc-dedup with the first run's CDX
 // (it writes a `revisit` record for a payload it has stored before; it cannot send conditional
-// requests while writing WARC), ours sends If-None-Match / If-Modified-Since and writes a `revisit`
-// for each 304. Both write a `request` record and a revisit record per unchanged fetch, each its own
-// gzip member, so what is left of the second WARC is about a kilobyte of record headers per fetch.
+// requests while writing WARC); ours, by default, the same: every page asked for in full, an unchanged
+// payload an identical-payload-digest revisit (BENCH_CONDITIONAL=1 measures --conditional, 304s as
+// server-not-modified revisits). Both write a `request` record and a revisit record per unchanged fetch,
+// each its own gzip member, so what is left of the second WARC is about a kilobyte of record headers per fetch.
 // Run: `npm run bench:archive` (BENCH_POSTS=2000 for the generated replica; default the 65-post one).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -64,6 +65,7 @@ try {
       `*=${server.url}`,
       "--host-gap",
       "0",
+      ...(process.env.BENCH_CONDITIONAL ? ["--conditional"] : []),
     ]);
     if (r.code !== 0) throw new Error(`mia-migrate snapshot exited ${r.code}`);
     const runs = readdirSync(archive)

@@ -132,7 +132,11 @@ addCrawlOptions(
       "--min-share <fraction>",
       `a run that captures fewer than this share of the last complete run's posts is incomplete: kept apart, exit 6 (default: ${defaults.archive.minPostShare}; a run with no post is always incomplete)`,
     )
-    .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)"),
+    .option("--wacz", "also package the run as a WACZ file (WARC + index + datapackage.json)")
+    .option(
+      "--conditional",
+      "ask for what the last run stored with If-None-Match/If-Modified-Since and keep the 304s as revisits: fewer bytes from the site, but ReplayWeb.page and pywb show such pages blank (see README)",
+    ),
 )
   .addHelpText(
     "after",

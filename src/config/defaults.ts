@@ -91,6 +91,11 @@ export const defaults = {
      *  posts of the last complete run; else the site is down or broken, and the run is kept apart
      *  (`<archive>/incomplete/`), never counted by --keep, never a reason to prune. */
     minPostShare: 0.5,
+    /** Ask the site conditionally (If-None-Match / If-Modified-Since) for what the last run stored, and
+     *  record its 304s as server-not-modified revisits. Off: every page is asked for in full and an
+     *  unchanged payload is stored as an identical-payload-digest revisit (as wget --warc-dedup and
+     *  Browsertrix do), which ReplayWeb.page replays; it does not replay a 304 revisit (README). */
+    conditional: false,
   },
   out: "output/migration",
   memory: {

@@ -1,5 +1,6 @@
-// One archive run (`mia-migrate snapshot`): under the archive directory's lock, crawl the site with
-// conditional requests against the last complete run, write the run's WARC, CDXJ index, state, posts
+// One archive run (`mia-migrate snapshot`): under the archive directory's lock, crawl the site (what did
+// not change since the last complete run becomes a revisit: by payload digest, or with --conditional by
+// the site's 304), write the run's WARC, CDXJ index, state, posts
 // and diff into `.partial/out`, and rename that to `<run-id>/` only when all of it is on disk. Earlier
 // runs are never written to. A run stopped by --time-limit or killed keeps `.partial/` (the crawl's
 // journal), and the next run resumes it under the same run id.
@@ -37,6 +38,9 @@ export interface SnapshotRunOptions {
    *  defaults.archive.minPostShare); 0 accepts any run that captured one post. */
   minPostShare?: number;
   wacz?: boolean;
+  /** Conditional requests against the last run, 304s kept as server-not-modified revisits (default
+   *  defaults.archive.conditional: off, because ReplayWeb.page does not replay such revisits). */
+  conditional?: boolean;
   onEvent?: (e: CrawlEvent) => void;
   /** Things the user should hear of: a stale lock reclaimed, a run resumed, runs pruned. */
   onNote?: (message: string) => void;
@@ -186,7 +190,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       profile: opts.profile,
       settings: opts.settings,
       originMap: opts.originMap,
-      revalidate,
+      ...((opts.conditional ?? defaults.archive.conditional) ? { revalidate } : {}),
       recordRobots: true,
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     });

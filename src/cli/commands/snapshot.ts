@@ -18,6 +18,7 @@ export interface SnapshotFlags extends CrawlFlags {
   keep?: string;
   minShare?: string;
   wacz?: boolean;
+  conditional?: boolean;
 }
 
 export async function runSnapshot(startUrl: string, flags: SnapshotFlags, g: OutputFlags): Promise<number> {
@@ -48,6 +49,7 @@ export async function runSnapshot(startUrl: string, flags: SnapshotFlags, g: Out
       ...(keep !== undefined ? { keep } : {}),
       ...(minShare !== undefined ? { minPostShare: minShare } : {}),
       wacz: flags.wacz === true,
+      conditional: flags.conditional === true,
       onEvent: progress.onEvent,
       onNote: (m) => say(`snapshot: ${m}`),
     });
