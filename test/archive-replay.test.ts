@@ -1,7 +1,8 @@
 // Every night's archive replays: three archive runs of the replica (the first, an unchanged second, a
 // third after one post changed), each run's WACZ opened in ReplayWeb.page (the `replaywebpage` package's
 // own static app, served on 127.0.0.1) in headless Chromium. For each run the blog index and a post show
-// their text, the post's image loads from the archive, and the third run shows the changed text.
+// their text, the post's image loads from the archive, the site's stylesheet comes from the archive and
+// applies, and the third run shows the changed text.
 // .ci/run installs chromium; without it this test is skipped locally and fails in CI.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -158,6 +159,13 @@ describe.skipIf(!hasPeers)("every night's WACZ in ReplayWeb.page", () => {
       });
       expect(images?.some((img) => img.src.includes("gita-rajan.jpg"))).toBe(true);
       expect(images?.filter((img) => !img.loaded)).toEqual([]);
+      // The site's stylesheet came from the archive and applies (the live site is out of reach here).
+      const style = await frame?.evaluate(() => ({
+        sheets: Array.from(document.styleSheets).map((sheet) => sheet.href ?? ""),
+        font: getComputedStyle(document.body).fontFamily,
+      }));
+      expect(style?.sheets.some((href) => href.includes("/css/site-39586750.css"))).toBe(true);
+      expect(style?.font).toContain("Verdana");
     },
   );
 });

@@ -1,9 +1,10 @@
 // The crawl's parts on their own. The frontier: each URL once, each post once by its id (other URLs of it are
 // aliases, recorded once), scope and depth, links of a page, and a resume that fetches nothing twice.
 import { describe, expect, it } from "vitest";
-import { Frontier, type Task } from "../src/crawl/frontier.js";
+import { Frontier, type FrontierScope, type Task } from "../src/crawl/frontier.js";
 import { failureRecord, responseRecord } from "../src/crawl/records.js";
 import { TaskScheduler } from "../src/crawl/scheduler.js";
+import { cssRequisites, htmlRequisites } from "../src/extract/requisites.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { FetchRecord } from "../src/store/snapshot.js";
 
@@ -11,7 +12,7 @@ const profile = loadProfile();
 const SITE = "https://www.miaprojektet.se";
 const POST = `${SITE}/2021/11/16/vard-for-sexualbrottsutsatta-45881233`;
 
-function frontier(scope: Partial<{ maxDepth: number; include: RegExp[]; exclude: RegExp[] }> = {}) {
+function frontier(scope: Partial<FrontierScope> = {}) {
   const aliases: [string, string][] = [];
   const f = new Frontier(profile, { maxDepth: 10, include: [], exclude: [], ...scope }, (url, id) =>
     aliases.push([url, id]),
@@ -36,7 +37,7 @@ function page(url: string, body: string, over: Partial<FetchRecord> = {}): [Fetc
 describe("the frontier", () => {
   it("admits each URL once, whatever form it is written in", () => {
     const { f } = frontier();
-    expect(f.admit(`${SITE}/aktuellt-39586750`, 0, true)?.url.href).toBe(`${SITE}/aktuellt-39586750`);
+    expect(f.admit(`${SITE}/aktuellt-39586750`, 0, "seed")?.url.href).toBe(`${SITE}/aktuellt-39586750`);
     expect(f.admit(`${SITE}/aktuellt-39586750`, 1)).toBeNull();
     expect(f.admit(`http://miaprojektet.se/aktuellt-39586750`, 1)).toBeNull();
     expect(f.admit("https://www.rsmh.se/", 1)).toBeNull(); // off the site: never followed
@@ -152,5 +153,42 @@ describe("the scheduler", () => {
     s.schedule("good");
     await s.idle();
     expect(errors).toEqual(["bad: boom"]);
+  });
+});
+
+describe("page requisites (archive runs)", () => {
+  it("finds the stylesheets, icons and scripts of a page, and what a stylesheet loads", () => {
+    const html = `<head><link rel="stylesheet" type="text/css" href="/css/site-39586750.css" />
+      <link rel="shortcut icon" href='/favicon.ico'><link rel="alternate" href="/feed.xml">
+      <!-- <link rel="stylesheet" href="/old.css"> --><script type="text/javascript" src="/js/site.js"></script>
+      <script>var x = "<link rel=stylesheet href=/no.css>";</script>
+      <style>.hero { background-image: url("/images/hero.jpg") }</style></head>`;
+    expect(htmlRequisites(html)).toEqual(["/css/site-39586750.css", "/favicon.ico", "/js/site.js", "/images/hero.jpg"]);
+    const css = `@import "print.css"; body { background: url( '/images/bg.png' ) }
+      /* url(/commented.png) */ @font-face { src: url(/fonts/a\\(1\\).woff2) format("woff2"), url(data:font/woff;base64,AAA) }`;
+    expect(cssRequisites(css)).toEqual(["print.css", "/images/bg.png", "/fonts/a(1).woff2"]);
+  });
+
+  it("admits a page's requisites whatever their kind and depth, and only from the site", () => {
+    const { f } = frontier({ maxDepth: 1, requisites: true, exclude: [/^\/private\//] });
+    const html = `<link rel="stylesheet" href="/css/site.css"><link rel="icon" href="https://cdn.example.org/i.ico">
+      <script src="/private/x.js"></script><a href="/i/a1/2021/">2021</a>`;
+    const [rec, body] = page(`${SITE}/i/a1/2020/`, html, { kind: "archive", depth: 1 });
+    // The link is one too deep; the stylesheet is fetched anyway; the CDN icon and the excluded script are not.
+    expect(f.linksOf(rec, body).map((t) => t.url.href)).toEqual([`${SITE}/css/site.css`]);
+    const [css, cssBody] = page(`${SITE}/css/site.css`, "body{background:url(../images/bg.png)}", {
+      kind: "other",
+      depth: 2,
+      headers: { "content-type": "text/css" },
+    });
+    expect(f.linksOf(css, cssBody).map((t) => t.url.href)).toEqual([`${SITE}/images/bg.png`]);
+  });
+
+  it("leaves requisites alone when not asked (migrations need none)", () => {
+    const { f } = frontier();
+    const [rec, body] = page(`${SITE}/aktuellt-39586750`, `<link rel="stylesheet" href="/css/site.css">`, {
+      kind: "index",
+    });
+    expect(f.linksOf(rec, body)).toEqual([]);
   });
 });

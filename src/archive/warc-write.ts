@@ -18,6 +18,8 @@ export interface Capture {
   /** WARC-Date and WARC-Target-URI of that response record (what a revisit refers to). */
   date: string;
   uri: string;
+  /** Its WARC-Record-ID (a revisit's WARC-Refers-To); absent in the state of runs written before it was kept. */
+  recordId?: string;
 }
 
 /** What one run knows of a URL that answered: for the next run's conditional request and revisits. */
@@ -93,7 +95,12 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
   const state: RunState = {};
   const counts: WarcCounts = { responses: 0, revisits: 0, requests: 0, unchanged: 0, fetches: 0 };
 
+  // Every record after the warcinfo names it (WARC 1.1 §5.14), so a record read alone says which run
+  // and which settings made it.
+  let warcinfoId: string | null = null;
   const put = async (record: WARCRecord): Promise<{ offset: number; length: number }> => {
+    if (warcinfoId === null) warcinfoId = record.warcHeader("WARC-Record-ID") ?? "";
+    else record.warcHeaders.headers.set("WARC-Warcinfo-ID", warcinfoId);
     const bytes = await WARCSerializer.serialize(record, SERIALIZE);
     writeSync(fd, bytes);
     const at = { offset, length: bytes.length };
@@ -244,7 +251,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
       status: rec.status,
       sha256: sha,
       headers: rec.headers,
-      original: { runId: input.runId, file: input.filename, offset: at.offset, length: at.length, date, uri: url },
+      original: {
+        runId: input.runId,
+        file: input.filename,
+        offset: at.offset,
+        length: at.length,
+        date,
+        uri: url,
+        recordId: response.warcHeader("WARC-Record-ID") ?? "",
+      },
     };
   }
 }
@@ -275,7 +290,10 @@ function revisit(
       httpHeaders,
       refersToUrl: before.original.uri,
       refersToDate: before.original.date,
-      warcHeaders: { "WARC-Payload-Digest": `sha256:${before.sha256}` },
+      warcHeaders: {
+        "WARC-Payload-Digest": `sha256:${before.sha256}`,
+        ...(before.original.recordId ? { "WARC-Refers-To": before.original.recordId } : {}),
+      },
     },
     [],
   );

@@ -92,6 +92,9 @@ export interface CrawlInput {
   /** Archive runs: keep each robots.txt answer in the snapshot (kind "robots"), so the archive holds
    *  the rules the crawl obeyed, as Heritrix's does. Other runs leave it out: nothing migrates it. */
   recordRobots?: boolean;
+  /** Archive runs: also fetch what each page needs to render (stylesheets, scripts, icons, and what
+   *  the stylesheets load), from the site's own origin, once per run (see frontier.ts). */
+  requisites?: boolean;
 }
 
 /** A stored response the server can confirm unchanged with a 304 (RFC 9110 §13.1). */
@@ -188,7 +191,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     durationMs: 0,
     stoppedBy: null,
   };
-  const frontier = new Frontier(profile, s, (url, postId) => store.append({ type: "alias", url, postId }));
+  const frontier = new Frontier(profile, { ...s, requisites: input.requisites === true }, (url, postId) =>
+    store.append({ type: "alias", url, postId }),
+  );
   const robots = new RobotsRules({
     client,
     store,
@@ -356,7 +361,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
   const resumed = replay(store.records(), frontier, robots, (sha) => store.readBody(sha), summary);
   pagesStarted += resumed.pages;
   for (const task of resumed.tasks) scheduler.schedule(task);
-  const seed = frontier.admit(input.startUrl, 0, true);
+  const seed = frontier.admit(input.startUrl, 0, "seed");
   if (seed) scheduler.schedule(seed);
 
   await scheduler.idle();

@@ -8,6 +8,15 @@ import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import type { FetchRecord, ManifestRecord, PageKind } from "../store/snapshot.js";
 import { decodeBody } from "./charset.js";
+import { cssRequisites, htmlRequisites } from "../extract/requisites.js";
+
+function decodedPath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname; // matched as sent
+  }
+}
 
 /** A page to fetch: its canonical URL, its depth from the start page, and which try this is. */
 export interface Task {
@@ -22,7 +31,13 @@ export interface FrontierScope {
   include: readonly RegExp[];
   /** Site URLs whose decoded path matches one of these are never fetched. */
   exclude: readonly RegExp[];
+  /** Also what each page needs to render (stylesheets, scripts, icons, and what stylesheets load), from
+   *  the site's own origin: archive runs, so a replayed page looks as the site did. */
+  requisites?: boolean;
 }
+
+/** How a URL was found: the start URL, a link on a page, or something a page needs to render. */
+export type Found = "seed" | "link" | "requisite";
 
 const HTML_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
 
@@ -50,15 +65,18 @@ export class Frontier {
     private readonly onAlias: (url: string, postId: string) => void,
   ) {}
 
-  /** A discovered URL as a new task, or null when it is off the site, out of scope, seen, or an alias. */
-  admit(raw: string, depth: number, isSeed = false): Task | null {
+  /** A discovered URL as a new task, or null when it is off the site, out of scope, seen, or an alias.
+   *  A requisite is fetched whatever its kind and depth (as wget's --page-requisites ignores -l), and
+   *  only `exclude` applies to it: the pages in scope need it. */
+  admit(raw: string, depth: number, found: Found = "link"): Task | null {
     const { profile } = this;
     const url = canonicalUrl(raw, profile);
     if (!url || !isSiteUrl(url, profile)) return null; // external: recorded in the bodies, never followed
     const kind = pageKind(url, profile);
-    if (!isSeed && kind !== "post" && !profile.follow.includes(kind)) return null;
-    if (depth > this.scope.maxDepth) return null;
-    if (!isSeed && !this.inScope(url)) return null;
+    if (found === "link" && kind !== "post" && !profile.follow.includes(kind)) return null;
+    if (found === "link" && depth > this.scope.maxDepth) return null;
+    if (found === "link" && !this.inScope(url)) return null;
+    if (found === "requisite" && this.excluded(url)) return null;
     const href = url.href;
     const id = kind === "post" ? postIdOf(url, profile) : undefined;
     if (id !== undefined) {
@@ -78,22 +96,36 @@ export class Frontier {
   }
 
   private inScope(url: URL): boolean {
-    let path = url.pathname;
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      /* matched as sent */
-    }
-    if (this.scope.exclude.some((re) => re.test(path))) return false;
+    if (this.excluded(url)) return false;
+    const path = decodedPath(url);
     return this.scope.include.length === 0 || this.scope.include.some((re) => re.test(path));
   }
 
-  /** The tasks a fetched page leads to (only a 200 HTML page of the site leads anywhere). */
+  private excluded(url: URL): boolean {
+    const path = decodedPath(url);
+    return this.scope.exclude.some((re) => re.test(path));
+  }
+
+  /** The tasks a fetched page leads to: a 200 HTML page of the site its links (and with `requisites`
+   *  what it needs to render), a 200 stylesheet (with `requisites`) what it loads. */
   linksOf(rec: FetchRecord, body: Buffer): Task[] {
-    if (rec.status !== 200 || !HTML_KINDS.has(rec.kind)) return [];
-    const { links, base } = rawLinks(decodeBody(body, rec.headers["content-type"]).text);
-    const pageBase = base === undefined ? rec.finalUrl : (safeUrl(base, rec.finalUrl) ?? rec.finalUrl);
+    if (rec.status !== 200) return [];
+    const contentType = rec.headers["content-type"];
     const tasks: Task[] = [];
+    const requisite = (raw: string, base: string) => {
+      const abs = safeUrl(raw, base);
+      const task = abs ? this.admit(abs, rec.depth + 1, "requisite") : null;
+      if (task) tasks.push(task);
+    };
+    if (this.scope.requisites && /^\s*text\/css\b/i.test(contentType ?? "")) {
+      for (const raw of cssRequisites(decodeBody(body, contentType).text)) requisite(raw, rec.finalUrl);
+      return tasks;
+    }
+    if (!HTML_KINDS.has(rec.kind)) return [];
+    const html = decodeBody(body, contentType).text;
+    const { links, base } = rawLinks(html);
+    const pageBase = base === undefined ? rec.finalUrl : (safeUrl(base, rec.finalUrl) ?? rec.finalUrl);
+    if (this.scope.requisites) for (const raw of htmlRequisites(html)) requisite(raw, pageBase);
     for (const raw of links) {
       const pageIndependent =
         base === undefined && ((raw.startsWith("/") && !raw.startsWith("//")) || /^https?:/i.test(raw));

@@ -19,6 +19,8 @@ export interface CrawlToSnapshotOptions {
   onEvent?: (e: CrawlEvent) => void;
   revalidate?: (url: string) => Revalidation | undefined;
   recordRobots?: boolean;
+  /** Also capture what each page needs to render (archive runs). */
+  requisites?: boolean;
 }
 
 /** Why a directory cannot be made: asked of its nearest existing ancestor (a recursive mkdir on a
@@ -54,6 +56,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       ...(opts.revalidate ? { revalidate: opts.revalidate } : {}),
       ...(opts.recordRobots ? { recordRobots: true } : {}),
+      ...(opts.requisites ? { requisites: true } : {}),
     });
   } catch (err) {
     const problem = storageProblem(err);

@@ -19,7 +19,9 @@ import type { OriginMap } from "../http/origin-map.js";
 import { crawlToSnapshot } from "../crawl/to-snapshot.js";
 import type { Profile } from "../profiles/profile.js";
 import { writeFileAtomic } from "../store/atomic.js";
-import { SnapshotStore } from "../store/snapshot.js";
+import { SnapshotStore, type PageKind } from "../store/snapshot.js";
+import { decodeBody } from "../crawl/charset.js";
+import { decodeHTML } from "entities";
 import { archivedPost, diffRuns, renderDiffMarkdown, type ArchivedPost, type RunDiff } from "../archive/diff.js";
 import { acquireLock, type LockInfo } from "../archive/lock.js";
 import { waczFiles, writeZip } from "../archive/wacz.js";
@@ -77,6 +79,15 @@ export interface SnapshotRunResult {
   runDir?: string;
   diff?: RunDiff;
   pruned: string[];
+}
+
+/** The kinds of page the WACZ lists as pages (not files, stylesheets or robots.txt). */
+const PAGE_KINDS: ReadonlySet<PageKind> = new Set(["post", "archive", "tag", "index", "page"]);
+
+/** A page's <title>, its whitespace collapsed. */
+function titleOf(html: string): string {
+  const raw = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html)?.[1] ?? "";
+  return decodeHTML(raw).replace(/\s+/g, " ").trim();
 }
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -192,6 +203,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       originMap: opts.originMap,
       ...((opts.conditional ?? defaults.archive.conditional) ? { revalidate } : {}),
       recordRobots: true,
+      requisites: true,
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     });
     if (crawl.stoppedBy === "time-limit") return { status: "time-limit", runId, resumed, crawl, pruned: [] };
@@ -305,19 +317,22 @@ async function writeRunWacz(
       .split("\n")
       .filter(Boolean),
   );
-  const pages = store
-    .records()
-    .flatMap((r) =>
-      r.type === "fetch" && r.status === 200 && r.kind !== "asset" && r.kind !== "robots"
-        ? [{ url: r.finalUrl, ts: r.fetchedAt }]
-        : [],
-    );
+  // Each page with its <title>, as ReplayWeb.page lists and searches them; the main page's date is when
+  // the start page was captured.
+  const pages: { url: string; ts: string; title?: string }[] = [];
+  let mainPageDate = run.startedAt;
+  for (const r of store.records()) {
+    if (r.type !== "fetch" || r.status !== 200 || !PAGE_KINDS.has(r.kind) || !r.sha256) continue;
+    const title = titleOf(decodeBody(store.readBody(r.sha256), r.headers["content-type"]).text);
+    pages.push({ url: r.finalUrl, ts: r.fetchedAt, ...(title ? { title } : {}) });
+    if (r.url === run.startUrl || r.finalUrl === run.startUrl) mainPageDate = r.fetchedAt;
+  }
   const files = waczFiles({
     title: `MIA blog archive, run ${run.runId}`,
     software: `mia-migrate/${VERSION}`,
     created: run.finishedAt,
     mainPageUrl: run.startUrl,
-    mainPageDate: run.startedAt,
+    mainPageDate,
     warcs,
     cdxj: [...cdxj, ...older].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
     pages,

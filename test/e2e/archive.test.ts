@@ -51,6 +51,9 @@ interface ReadRecord {
   id: string;
   /** WARC-Profile (revisits). */
   profile: string | null;
+  warcinfoId: string | null;
+  /** WARC-Refers-To: the record id of the capture a revisit stands for. */
+  refersToId: string | null;
   uri: string;
   date: string;
   concurrentTo: string[];
@@ -72,6 +75,8 @@ async function readWarc(file: string): Promise<ReadRecord[]> {
       type: r.warcType,
       id: r.warcHeader("WARC-Record-ID") ?? "",
       profile: r.warcHeader("WARC-Profile") ?? null,
+      warcinfoId: r.warcHeader("WARC-Warcinfo-ID") ?? null,
+      refersToId: r.warcHeader("WARC-Refers-To") ?? null,
       uri: r.warcTargetURI ?? "",
       date: r.warcDate ?? "",
       concurrentTo: r.warcConcurrentTo ?? [],
@@ -181,6 +186,19 @@ describe("one archive run", () => {
       hash: sha256(entries.get("datapackage.json") ?? Buffer.alloc(0)),
     });
     expect(entries.get(`archive/mia-${id}.warc.gz`)).toEqual(readFileSync(warcOf(archive, id)));
+    // Pages listed with their titles (no stylesheet or image among them); the main page dated by its capture.
+    const pages = (entries.get("pages/pages.jsonl")?.toString() ?? "")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => JSON.parse(l) as { url: string; ts: string; title?: string });
+    const start = pages.find((p) => p.url === START);
+    expect(start?.title).toMatch(/Aktuellt/);
+    expect(pages.filter((p) => !p.title)).toEqual([]);
+    expect(pages.filter((p) => /\.(css|js|jpe?g|png)$/.test(p.url))).toEqual([]);
+    expect(
+      (JSON.parse(entries.get("datapackage.json")?.toString() ?? "{}") as { mainPageDate: string }).mainPageDate,
+    ).toBe(start?.ts);
   });
 });
 
@@ -226,6 +244,15 @@ describe("incremental runs", () => {
       const original = originals.get(`${r.refersTo?.uri ?? ""} ${r.refersTo?.date ?? ""}`);
       expect(original, r.uri).toBeDefined();
       expect(r.payloadDigest).toBe(original?.payloadDigest);
+      expect(r.refersToId, r.uri).toBe(original?.id); // WARC-Refers-To names the record itself
+      expect(r.profile, r.uri).toBe(REVISIT_IDENTICAL);
+    }
+    // Every record names the warcinfo record of its run.
+    for (const file of [warcOf(archive, first!), warcOf(archive, second!)]) {
+      const records = await readWarc(file);
+      const info = records[0];
+      expect(info?.type).toBe("warcinfo");
+      expect(records.slice(1).filter((r) => r.warcinfoId !== info?.id)).toEqual([]);
     }
     // No payload is stored twice: the second WARC holds no response bodies.
     expect((await readWarc(warcOf(archive, second!))).filter((r) => r.type === "response")).toHaveLength(0);
