@@ -66,15 +66,25 @@ export const REVISIT_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/ser
 export const REVISIT_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest";
 const SERIALIZE = { gzip: true, digest: { algo: "sha-256", prefix: "sha256:", base32: false } } as const;
 
-/** The body is stored decoded: the headers must say so (the originals are kept under X-Archive-Orig-, as pywb does). */
+/** The headers as received, in their order, but where the stored body is not the bytes they describe:
+ *  a body stored decoded (Content-Encoding), de-chunked (Transfer-Encoding) or cut short (robots.txt
+ *  read to its cap) keeps the originals under X-Archive-Orig- (as pywb does) and gets the stored body's
+ *  Content-Length. A plain body's headers are left exactly as they came. */
 export function archivedHeaders(headers: Record<string, string>, bodyLength: number | null): Record<string, string> {
+  const declared = headers["content-length"];
+  const rewrite =
+    bodyLength !== null &&
+    (headers["content-encoding"] !== undefined ||
+      headers["transfer-encoding"] !== undefined ||
+      declared === undefined ||
+      Number(declared) !== bodyLength);
+  if (!rewrite) return { ...headers };
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
-    if (k === "content-encoding" || k === "transfer-encoding" || (k === "content-length" && bodyLength !== null))
-      out[`x-archive-orig-${k}`] = v;
+    if (k === "content-encoding" || k === "transfer-encoding" || k === "content-length") out[`x-archive-orig-${k}`] = v;
     else out[k] = v;
   }
-  if (bodyLength !== null) out["content-length"] = String(bodyLength);
+  out["content-length"] = String(bodyLength);
   return out;
 }
 
