@@ -29,6 +29,7 @@ function page(url: string, body: string, over: Partial<FetchRecord> = {}): [Fetc
     sha256: "0".repeat(64),
     redirects: [],
     redirectHeaders: [],
+    redirectSent: [],
     sent: {},
   });
   return [{ ...rec, ...over }, bytes];

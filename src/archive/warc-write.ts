@@ -131,7 +131,9 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
         type: "request",
         warcVersion: "WARC/1.1",
         statusline: requestLine(url),
-        httpHeaders: requestHeaders(new URL(url).host, input.userAgent, sent),
+        // As sent (recorded with `host` since the crawl kept them whole); from an older journal, the
+        // fetcher's own headers with the conditional ones it recorded.
+        httpHeaders: sent.host !== undefined ? sent : requestHeaders(new URL(url).host, input.userAgent, sent),
         warcHeaders: { "WARC-Concurrent-To": response.warcHeader("WARC-Record-ID") ?? "" },
       },
       [],
@@ -174,7 +176,7 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
           },
           [],
         );
-        const at = await exchange(hop.url, date, response, {});
+        const at = await exchange(hop.url, date, response, rec.redirectRequestHeaders?.[i] ?? {});
         counts.responses++;
         index(hop.url, date, {
           mime: headers["content-type"]?.split(";")[0] ?? "unk",

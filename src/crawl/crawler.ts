@@ -341,7 +341,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       sha256,
       redirects,
       redirectHeaders: answer.hops.map((h) => h.headers),
-      sent: stored ? conditionalHeaders(stored) : {},
+      redirectSent: answer.hops.map((h) => h.sent ?? {}),
+      // What was sent for the final URL (the fetcher's headers, the conditional ones included).
+      sent: answer.res.sent ?? (stored ? conditionalHeaders(stored) : {}),
       ...(notModified ? { notModified } : {}),
     });
     store.append(rec);

@@ -43,7 +43,8 @@ export function responseRecord(
     sha256: string;
     redirects: RedirectHop[];
     redirectHeaders: Record<string, string>[];
-    /** The conditional headers sent (archive runs). */
+    /** The request headers sent for each redirect hop, then for the final URL. */
+    redirectSent: Record<string, string>[];
     sent: Record<string, string>;
     /** A 304 confirmed the stored response: the 304's own headers. */
     notModified?: { headers: Record<string, string> };
@@ -65,6 +66,7 @@ export function responseRecord(
     tries: task.attempt,
     ...(answer.redirectHeaders.length ? { redirectHeaders: answer.redirectHeaders } : {}),
     ...(Object.keys(answer.sent).length ? { requestHeaders: answer.sent } : {}),
+    ...(answer.redirectSent.length ? { redirectRequestHeaders: answer.redirectSent } : {}),
     ...(answer.notModified ? { notModified: answer.notModified } : {}),
   };
   const id = postIdOf(finalUrl, profile) ?? postIdOf(task.url, profile);

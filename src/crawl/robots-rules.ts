@@ -120,6 +120,8 @@ export class RobotsRules {
           depth: 0,
           tries: attempt,
           ...(redirectHeaders.length ? { redirectHeaders } : {}),
+          ...(r.sent ? { requestHeaders: r.sent } : {}),
+          ...(answer.hops.length ? { redirectRequestHeaders: answer.hops.map((h) => h.sent ?? {}) } : {}),
         });
       }
       return { status: r.status, body: r.body.toString("utf8") };

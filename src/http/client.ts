@@ -74,6 +74,8 @@ export interface Hop {
   url: string;
   status: number;
   headers: Record<string, string>;
+  /** The request headers sent for this hop. */
+  sent?: Record<string, string>;
 }
 
 export type RedirectFailure = "redirect-loop" | "too-many-redirects" | "bad-redirect" | "refused-redirect";
@@ -130,7 +132,7 @@ export async function follow(
     const res = await request(current);
     const location = res.headers.location;
     if (res.status < 300 || res.status >= 400 || location === undefined) return { res, url: current, hops };
-    hops.push({ url: current.href, status: res.status, headers: res.headers });
+    hops.push({ url: current.href, status: res.status, headers: res.headers, ...(res.sent ? { sent: res.sent } : {}) });
     const next = (opts.resolve ?? resolveLocation)(location, current);
     if (!next)
       throw new RedirectError(

@@ -30,6 +30,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** The request headers this response answered, as handed to undici (which adds `connection`). */
+  sent?: Record<string, string>;
 }
 
 export type FetchFailure =
@@ -211,16 +213,17 @@ export class Fetcher {
     if (signal?.aborted) onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      const sent = {
+        ...requestHeaders(host, this.opts.userAgent, extraHeaders),
+        // Through --map-origin the scheme can change (https to a loopback http): say which was meant,
+        // as a reverse proxy does.
+        ...(target.origin !== url.origin ? { "x-forwarded-proto": url.protocol.slice(0, -1) } : {}),
+      };
       const res = await request(target, {
         method,
         dispatcher: guarded ? this.publicAgent : this.agent,
         signal: controller.signal,
-        headers: {
-          ...requestHeaders(host, this.opts.userAgent, extraHeaders),
-          // Through --map-origin the scheme can change (https to a loopback http): say which was meant,
-          // as a reverse proxy does.
-          ...(target.origin !== url.origin ? { "x-forwarded-proto": url.protocol.slice(0, -1) } : {}),
-        },
+        headers: sent,
       });
       const headers = flattenHeaders(res.headers);
       const declared =
@@ -228,7 +231,7 @@ export class Fetcher {
           ? Number(headers["content-length"])
           : undefined;
       const body = await this.readCapped(res.body, headers["content-encoding"], declared, init.truncateAt);
-      return { status: res.statusCode, headers, body };
+      return { status: res.statusCode, headers, body, sent };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
       throw controller.signal.aborted && reason instanceof FetchError ? reason : classify(err);

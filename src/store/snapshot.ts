@@ -35,8 +35,11 @@ export interface FetchRecord {
   error?: { reason: string; message: string };
   /** Each redirect hop's response headers, in the order of `redirects` (for WARC response records). */
   redirectHeaders?: Record<string, string>[];
-  /** Request headers sent beyond the fetcher's own (If-None-Match / If-Modified-Since of an archive run). */
+  /** The request headers sent: complete (they hold `host`) since they were recorded as sent; from older
+   *  snapshots only the conditional ones. */
   requestHeaders?: Record<string, string>;
+  /** The request headers sent for each redirect hop (absent in older snapshots). */
+  redirectRequestHeaders?: Record<string, string>[];
   /** The server answered 304 to a conditional request: `headers` are the stored ones updated with these
    *  (as an HTTP cache does, RFC 9111 §4.3.4), and the body is the previous run's. */
   notModified?: { headers: Record<string, string> };

@@ -223,6 +223,33 @@ function readZip(zip: Buffer): Map<string, Buffer> {
 }
 
 describe("incremental runs", () => {
+  it("records each request's headers as the server received them (but undici's own Connection)", async () => {
+    const archive = tempDir();
+    server.log.length = 0;
+    expect((await snapshot(archive)).code).toBe(0);
+    const [run] = listRunDirs(archive);
+    const requests = (await readWarc(warcOf(archive, run!))).filter((r) => r.type === "request");
+    expect(requests.length).toBeGreaterThan(100);
+    const lower = (raw: string[]) => {
+      const out: string[] = [];
+      for (let i = 0; i < raw.length; i += 2) out.push(`${(raw[i] ?? "").toLowerCase()}: ${raw[i + 1] ?? ""}`);
+      return out;
+    };
+    for (const r of requests) {
+      const [line = "", ...headerLines] = r.block.toString("latin1").split("\r\n\r\n")[0]!.split("\r\n");
+      const path = line.split(" ")[1];
+      const received = server.log.find((e) => e.path === path && e.host === new URL(r.uri).host);
+      expect(received, r.uri).toBeDefined();
+      const recorded = headerLines.map((h) => h.replace(/^([^:]+):\s*/, (_, n: string) => `${n.toLowerCase()}: `));
+      expect(recorded.sort(), r.uri).toEqual(
+        lower(received?.rawHeaders ?? [])
+          .filter((h) => !h.startsWith("connection:"))
+          .sort(),
+      );
+    }
+    expect(requests.some((r) => r.block.toString("latin1").includes("x-forwarded-proto: https"))).toBe(true);
+  });
+
   it("makes an unchanged site's second run revisits that point at the first run's records", async () => {
     const archive = tempDir();
     expect((await snapshot(archive)).code).toBe(0);
