@@ -103,6 +103,10 @@ describe("a migration of the replica", () => {
     expect(repaired).not.toMatch(/Ã|Â/);
   });
 
+  it("asks for no page requisites (stylesheets, scripts): a migration needs none, only archive runs take them", () => {
+    expect(server.log.filter((e) => /^\/(css|js)\//.test(e.path))).toEqual([]);
+  });
+
   it("keeps the snapshot in the output for offline conversion", () => {
     const manifest = readFileSync(join(out, "snapshot/manifest.jsonl"), "utf8").trim().split("\n");
     expect(manifest.length).toBeGreaterThan(expected.length);

@@ -166,6 +166,17 @@ describe("one archive run", () => {
     }
   });
 
+  it("holds what the pages need to render: the site's stylesheet and script, once each", () => {
+    const lines = readFileSync(join(archive, id, "index.cdxj"), "utf8")
+      .trim()
+      .split("\n");
+    for (const path of ["/css/site-39586750.css", "/js/site.js"]) {
+      const found = lines.filter((l) => l.includes(`"url":"https://www.miaprojektet.se${path}"`));
+      expect(found, path).toHaveLength(1);
+      expect(found[0], path).toContain('"status":200');
+    }
+  });
+
   it("packages a WACZ whose datapackage.json hashes verify", () => {
     const entries = readZip(readFileSync(join(archive, id, `mia-${id}.wacz`)));
     const dp = JSON.parse(entries.get("datapackage.json")?.toString() ?? "{}") as {
