@@ -111,7 +111,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
   const put = async (record: WARCRecord): Promise<{ offset: number; length: number }> => {
     if (warcinfoId === null) warcinfoId = record.warcHeader("WARC-Record-ID") ?? "";
     else record.warcHeaders.headers.set("WARC-Warcinfo-ID", warcinfoId);
-    const bytes = await WARCSerializer.serialize(record, SERIALIZE);
+    const serializer = new WARCSerializer(record, SERIALIZE);
+    await serializer.digestRecord();
+    if (record.warcType === "request") {
+      // A GET has no payload: warcio would still write the digest of nothing (sha256 of "", 80 bytes a
+      // fetch); GNU wget writes none, and WARC 1.1 makes the field optional.
+      record.warcHeaders.headers.delete("WARC-Payload-Digest");
+      serializer.warcHeadersBuff = new TextEncoder().encode(record.warcHeaders.toString());
+    }
+    const bytes = await serializer.readFully();
     writeSync(fd, bytes);
     const at = { offset, length: bytes.length };
     offset += bytes.length;
