@@ -27,9 +27,7 @@ function page(url: string, body: string, over: Partial<FetchRecord> = {}): [Fetc
     finalUrl: new URL(url),
     res: { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: bytes },
     sha256: "0".repeat(64),
-    redirects: [],
-    redirectHeaders: [],
-    redirectSent: [],
+    hops: [],
     sent: {},
   });
   return [{ ...rec, ...over }, bytes];

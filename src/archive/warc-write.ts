@@ -64,6 +64,7 @@ export interface WriteWarcResult {
 export const MANIFEST_URI = "urn:mia-migrate:manifest";
 export const REVISIT_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified";
 export const REVISIT_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest";
+const ENCODER = new TextEncoder();
 const SERIALIZE = { gzip: true, digest: { algo: "sha-256", prefix: "sha256:", base32: false } } as const;
 
 /** The headers as received, in their order, but where the stored body is not the bytes they describe:
@@ -117,7 +118,7 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
       // A GET has no payload: warcio would still write the digest of nothing (sha256 of "", 80 bytes a
       // fetch); GNU wget writes none, and WARC 1.1 makes the field optional.
       record.warcHeaders.headers.delete("WARC-Payload-Digest");
-      serializer.warcHeadersBuff = new TextEncoder().encode(record.warcHeaders.toString());
+      serializer.warcHeadersBuff = ENCODER.encode(record.warcHeaders.toString());
     }
     const bytes = await serializer.readFully();
     writeSync(fd, bytes);

@@ -20,7 +20,7 @@ import type { OriginMap } from "../http/origin-map.js";
 import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 import { Frontier, type Task } from "./frontier.js";
-import { failureRecord, responseRecord } from "./records.js";
+import { failureRecord, redirectsOf, responseRecord } from "./records.js";
 import { RobotsRules } from "./robots-rules.js";
 import { TaskScheduler } from "./scheduler.js";
 
@@ -312,7 +312,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
         return recordFailure(task, {
           reason: err.reason === "refused-redirect" ? "off-site-redirect" : err.reason,
           message: err.message,
-          redirects: err.hops.map((h) => ({ url: h.url, status: h.status })),
+          redirects: redirectsOf(err.hops),
           status: err.status,
         });
       const e = err instanceof FetchError ? err : new FetchError("network", String(err));
@@ -320,12 +320,15 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     }
     const current = answer.url;
     let res = answer.res;
-    const redirects: RedirectHop[] = answer.hops.map((h) => ({ url: h.url, status: h.status }));
     if (s.retryStatuses.includes(res.status))
       return retryOrFail(
         task,
         String(res.status),
-        { reason: `http-${res.status}`, message: `answered ${res.status} after ${task.attempt} tries`, redirects },
+        {
+          reason: `http-${res.status}`,
+          message: `answered ${res.status} after ${task.attempt} tries`,
+          redirects: redirectsOf(answer.hops),
+        },
         { res },
       );
     const stored = input.revalidate?.(current.href);
@@ -339,9 +342,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       finalUrl: current,
       res,
       sha256,
-      redirects,
-      redirectHeaders: answer.hops.map((h) => h.headers),
-      redirectSent: answer.hops.map((h) => h.sent ?? {}),
+      hops: answer.hops,
       // What was sent for the final URL (the fetcher's headers, the conditional ones included).
       sent: answer.res.sent ?? (stored ? conditionalHeaders(stored) : {}),
       ...(notModified ? { notModified } : {}),

@@ -3,20 +3,12 @@
 // rebuilt by replaying the snapshot's records and the links of their bodies. No I/O of its own.
 import { ownCopy } from "../store/own-copy.js";
 import { rawLinks } from "../extract/discover.js";
-import { pageKind, postIdOf } from "../extract/classify.js";
+import { decodedPath, pageKind, postIdOf } from "../extract/classify.js";
 import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import type { FetchRecord, ManifestRecord, PageKind } from "../store/snapshot.js";
 import { decodeBody } from "./charset.js";
 import { cssRequisites, htmlRequisites } from "../extract/requisites.js";
-
-function decodedPath(url: URL): string {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname; // matched as sent
-  }
-}
 
 /** A page to fetch: its canonical URL, its depth from the start page, and which try this is. */
 export interface Task {

@@ -1,6 +1,7 @@
 // What the crawl writes into the snapshot for one page: the response as it came (or as a 304 confirmed
 // the stored one), or the failure after its tries. Pure: the caller appends them.
 import { pageKind, postIdOf } from "../extract/classify.js";
+import type { Hop } from "../http/client.js";
 import type { HttpResponse } from "../http/fetcher.js";
 import type { Profile } from "../profiles/profile.js";
 import type { FetchRecord, RedirectHop } from "../store/snapshot.js";
@@ -33,6 +34,22 @@ export function failureRecord(
   return rec;
 }
 
+/** The redirect hops a request went through (by URL and status). */
+export const redirectsOf = (hops: readonly Hop[]): RedirectHop[] => hops.map((h) => ({ url: h.url, status: h.status }));
+
+/** What a record keeps of the headers of an exchange: those each redirect hop answered and was asked
+ *  with, and those the final request was sent with (absent when there are none). */
+export function exchangeHeaders(
+  hops: readonly Hop[],
+  sent: Record<string, string>,
+): Pick<FetchRecord, "redirectHeaders" | "requestHeaders" | "redirectRequestHeaders"> {
+  return {
+    ...(hops.length ? { redirectHeaders: hops.map((h) => h.headers) } : {}),
+    ...(Object.keys(sent).length ? { requestHeaders: sent } : {}),
+    ...(hops.length ? { redirectRequestHeaders: hops.map((h) => h.sent ?? {}) } : {}),
+  };
+}
+
 /** A page's response (its body already stored under `sha256`); a 4xx is recorded with its error. */
 export function responseRecord(
   task: Task,
@@ -41,10 +58,8 @@ export function responseRecord(
     finalUrl: URL;
     res: HttpResponse;
     sha256: string;
-    redirects: RedirectHop[];
-    redirectHeaders: Record<string, string>[];
-    /** The request headers sent for each redirect hop, then for the final URL. */
-    redirectSent: Record<string, string>[];
+    hops: readonly Hop[];
+    /** The request headers the final URL was asked with. */
     sent: Record<string, string>;
     /** A 304 confirmed the stored response: the 304's own headers. */
     notModified?: { headers: Record<string, string> };
@@ -55,7 +70,7 @@ export function responseRecord(
     type: "fetch",
     url: task.url.href,
     finalUrl: finalUrl.href,
-    redirects: answer.redirects,
+    redirects: redirectsOf(answer.hops),
     status: res.status,
     headers: res.headers,
     sha256: answer.sha256,
@@ -64,9 +79,7 @@ export function responseRecord(
     kind: pageKind(finalUrl, profile),
     depth: task.depth,
     tries: task.attempt,
-    ...(answer.redirectHeaders.length ? { redirectHeaders: answer.redirectHeaders } : {}),
-    ...(Object.keys(answer.sent).length ? { requestHeaders: answer.sent } : {}),
-    ...(answer.redirectSent.length ? { redirectRequestHeaders: answer.redirectSent } : {}),
+    ...exchangeHeaders(answer.hops, answer.sent),
     ...(answer.notModified ? { notModified: answer.notModified } : {}),
   };
   const id = postIdOf(finalUrl, profile) ?? postIdOf(task.url, profile);

@@ -6,6 +6,7 @@ import { FetchError } from "../http/fetcher.js";
 import { sleep } from "../http/host-gate.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 import type { SnapshotStore } from "../store/snapshot.js";
+import { exchangeHeaders, redirectsOf } from "./records.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 
 export interface RobotsSettings {
@@ -105,12 +106,12 @@ export class RobotsRules {
         this.recorded.add(robotsUrl);
         const { store } = this.deps;
         const sha = await store.putBodyAsync(r.body);
-        const redirectHeaders = answer.hops.map((h) => h.headers);
+        // Not responseRecord: a robots.txt that answers 4xx is "no rules", not a failed page.
         store.append({
           type: "fetch",
           url: robotsUrl,
           finalUrl: answer.url.href,
-          redirects: answer.hops.map((h) => ({ url: h.url, status: h.status })),
+          redirects: redirectsOf(answer.hops),
           status: r.status,
           headers: r.headers,
           sha256: sha,
@@ -119,9 +120,7 @@ export class RobotsRules {
           kind: "robots",
           depth: 0,
           tries: attempt,
-          ...(redirectHeaders.length ? { redirectHeaders } : {}),
-          ...(r.sent ? { requestHeaders: r.sent } : {}),
-          ...(answer.hops.length ? { redirectRequestHeaders: answer.hops.map((h) => h.sent ?? {}) } : {}),
+          ...exchangeHeaders(answer.hops, r.sent ?? {}),
         });
       }
       return { status: r.status, body: r.body.toString("utf8") };

@@ -4,7 +4,8 @@ import { PAGE_KINDS } from "../profiles/profile.js";
 import type { PageKind } from "../store/snapshot.js";
 import { isSiteUrl } from "../profiles/url.js";
 
-function decodedPath(url: URL): string {
+/** The URL's path, percent-decoded where it decodes (as the profile's patterns are written). */
+export function decodedPath(url: URL): string {
   try {
     return decodeURIComponent(url.pathname);
   } catch {

@@ -22,6 +22,22 @@ const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 // Parts of a page whose contents are not markup.
 const SKIP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
+/** A tag's attributes as the HTML parser reads them: names lower-cased, the first of a repeated attribute
+ *  wins (even one without a value), values entity-decoded and trimmed; only `wanted` ones when given. */
+export function tagAttributes(text: string, wanted?: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const attr of text.matchAll(ATTR)) {
+    const key = (attr[1] ?? "").toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (wanted && !wanted.includes(key)) continue;
+    const raw = attr[2] ?? attr[3] ?? attr[4];
+    if (raw !== undefined) out.set(key, (raw.includes("&") ? decodeHTML(raw) : raw).trim());
+  }
+  return out;
+}
+
 /** Raw attribute values as written (entities decoded), in page order, without duplicates; `base` is <base href> if any. */
 export function rawLinks(html: string): { links: string[]; base: string | undefined } {
   const found = new Set<string>();
@@ -30,16 +46,7 @@ export function rawLinks(html: string): { links: string[]; base: string | undefi
     html.includes("<!--") || /<(script|style|textarea|title)\b/i.test(html) ? html.replace(SKIP, " ") : html;
   for (const tag of markup.matchAll(TAG)) {
     const name = (tag[1] ?? "").toLowerCase();
-    const wanted = LINK_ATTRS[name] ?? [];
-    const seen = new Set<string>(); // the first of a repeated attribute wins, as in HTML parsing
-    for (const attr of (tag[2] ?? "").matchAll(ATTR)) {
-      const key = (attr[1] ?? "").toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (!wanted.includes(key)) continue;
-      const raw = attr[2] ?? attr[3] ?? attr[4];
-      if (raw === undefined) continue;
-      const value = (raw.includes("&") ? decodeHTML(raw) : raw).trim();
+    for (const [key, value] of tagAttributes(tag[2] ?? "", LINK_ATTRS[name] ?? [])) {
       if (!value) continue;
       if (name === "base") {
         base ??= value;

@@ -1,24 +1,12 @@
 // What a page needs to render, besides the links a reader follows: stylesheets, scripts, icons (from
 // HTML), and images, fonts and further stylesheets (from CSS). An archive run captures them so that a
 // replayed page looks as the site did, as wget's --page-requisites does. Pure scanners over the text.
-import { decodeHTML } from "entities";
+import { tagAttributes } from "./discover.js";
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TAG = /<(link|script)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** <link rel> values that name something the page loads to render. */
 const RENDER_RELS = new Set(["stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "manifest"]);
-
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of text.matchAll(ATTR)) {
-    const key = (a[1] ?? "").toLowerCase();
-    const raw = a[2] ?? a[3] ?? a[4];
-    if (out.has(key) || raw === undefined) continue; // the first of a repeated attribute wins
-    out.set(key, (raw.includes("&") ? decodeHTML(raw) : raw).trim());
-  }
-  return out;
-}
 
 /** The text of script and style elements (markup in a script is not markup; a style block is CSS). */
 const SCRIPT_OR_STYLE = /(<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>)([\s\S]*?)(?:<\/\2\s*>|$)/gi;
@@ -33,7 +21,7 @@ export function htmlRequisites(html: string): string[] {
     return open;
   });
   for (const tag of markup.matchAll(TAG)) {
-    const attrs = attributes(tag[2] ?? "");
+    const attrs = tagAttributes(tag[2] ?? "");
     const name = (tag[1] ?? "").toLowerCase();
     const url =
       name === "script"
