@@ -113,7 +113,9 @@ try {
   }
 } finally {
   await server.stop();
-  rmSync(work, { recursive: true, force: true });
+  // BENCH_KEEP=1 leaves both tools' WARCs for a look at their records.
+  if (process.env.BENCH_KEEP) console.log(`kept: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
 console.table(rows);
 const [ours, wget] = rows;

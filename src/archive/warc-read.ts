@@ -6,6 +6,7 @@ import { basename, dirname, join } from "node:path";
 import { WARCParser } from "warcio";
 import type { ManifestRecord } from "../store/snapshot.js";
 import { SnapshotStore } from "../store/snapshot.js";
+import { restoreJournal, type CaptureRef, type JournalLine } from "./journal.js";
 import { MANIFEST_URI } from "./warc-write.js";
 
 function readRange(file: string, offset: number, length: number): Buffer {
@@ -63,38 +64,51 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
   if (!main) throw new Error(`${source}: no complete archive run there (no <run>/mia-<run>.warc.gz)`);
   const store = new SnapshotStore(dir);
   mkdirSync(dir, { recursive: true });
+  let lines: JournalLine[] | null = null;
   let manifest: ManifestRecord[] | null = null;
-  const stored = new Set<string>(); // sha256 of the bodies written into the store
+  const captures: CaptureRef[] = []; // the main WARC's responses and revisits, in order
+  const sizes = new Map<string, number>(); // sha256 of the bodies written into the store, and their sizes
   const wanted = new Set<string>();
   for (const file of files) {
-    if (manifest && [...wanted].every((sha) => stored.has(sha))) break;
+    if (manifest && [...wanted].every((sha) => sizes.has(sha))) break;
     for await (const record of WARCParser.iterRecords(createReadStream(file))) {
       if (file === main && record.warcType === "metadata" && record.warcTargetURI === MANIFEST_URI) {
-        manifest = (await record.contentText())
+        lines = (await record.contentText())
           .split("\n")
           .filter(Boolean)
-          .map((l) => JSON.parse(l) as ManifestRecord);
-        for (const r of manifest) if (r.type === "fetch" && r.sha256) wanted.add(r.sha256);
+          .map((l) => JSON.parse(l) as JournalLine);
         continue;
       }
-      if (record.warcType !== "response") continue;
       const sha = record.warcPayloadDigest?.replace(/^sha256:/, "");
-      if (!sha || stored.has(sha) || (manifest && !wanted.has(sha))) {
+      if (file === main && (record.warcType === "response" || record.warcType === "revisit"))
+        captures.push({ uri: record.warcTargetURI ?? "", sha256: sha });
+      if (record.warcType !== "response" || !sha || sizes.has(sha) || (manifest && !wanted.has(sha))) {
         await record.skipFully();
         continue;
       }
       // Stored under the digest of what was read, so a damaged payload shows as missing below.
-      stored.add(store.putBody(Buffer.from(await record.readFully(false))));
+      const body = Buffer.from(await record.readFully(false));
+      sizes.set(store.putBody(body), body.length);
     }
-    if (!manifest)
+    if (!lines)
       throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
+    if (!manifest) {
+      try {
+        // Sizes of bodies from earlier runs are read below; until then a placeholder the check replaces.
+        manifest = restoreJournal(lines, captures, (sha) => sizes.get(sha) ?? -1);
+      } catch (err) {
+        throw new Error(`${basename(main)}: ${(err as Error).message}`);
+      }
+      for (const r of manifest) if (r.type === "fetch" && r.sha256) wanted.add(r.sha256);
+    }
   }
   if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
-  const missing = [...wanted].filter((sha) => !stored.has(sha));
+  const missing = [...wanted].filter((sha) => !sizes.has(sha));
   if (missing.length)
     throw new Error(
       `${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`,
     );
+  for (const r of manifest) if (r.type === "fetch" && r.sha256 && r.size < 0) r.size = sizes.get(r.sha256) ?? 0;
   const first = manifest.find((r) => r.type === "fetch");
   store.open({
     startUrl: first?.url ?? "",

@@ -7,7 +7,8 @@ import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
 import { getSurt, WARCRecord, WARCSerializer } from "warcio";
 import { requestHeaders } from "../http/fetcher.js";
-import type { FetchRecord, ManifestRecord, SnapshotStore } from "../store/snapshot.js";
+import type { FetchRecord, RecordedWire, SnapshotStore } from "../store/snapshot.js";
+import { journalLine } from "./journal.js";
 
 /** Where the payload of a capture lies: the run and WARC holding the full response, and its place there. */
 export interface Capture {
@@ -67,28 +68,42 @@ export const REVISIT_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identi
 const ENCODER = new TextEncoder();
 const SERIALIZE = { gzip: true, digest: { algo: "sha-256", prefix: "sha256:", base32: false } } as const;
 
-/** The headers as received, in their order, but where the stored body is not the bytes they describe:
- *  a body stored decoded (Content-Encoding), de-chunked (Transfer-Encoding) or cut short (robots.txt
- *  read to its cap) keeps the originals under X-Archive-Orig- (as pywb does) and gets the stored body's
- *  Content-Length. A plain body's headers are left exactly as they came. */
-export function archivedHeaders(headers: Record<string, string>, bodyLength: number | null): Record<string, string> {
-  const declared = headers["content-length"];
+/** Header fields as name/value pairs, in order (warcio keeps their case and order). */
+export type Fields = [string, string][];
+
+/** The header fields as received, in their order and case, but where the stored body is not the bytes
+ *  they describe: a body stored decoded (Content-Encoding), de-chunked (Transfer-Encoding) or cut short
+ *  (robots.txt read to its cap) keeps the originals under X-Archive-Orig- (as pywb does) and gets the
+ *  stored body's Content-Length. A plain body's fields are left exactly as they came. */
+export function archivedHeaders(fields: Fields, bodyLength: number | null): Fields {
+  const named = (name: string) => fields.find(([k]) => k.toLowerCase() === name)?.[1];
+  const declared = named("content-length");
   const rewrite =
     bodyLength !== null &&
-    (headers["content-encoding"] !== undefined ||
-      headers["transfer-encoding"] !== undefined ||
+    (named("content-encoding") !== undefined ||
+      named("transfer-encoding") !== undefined ||
       declared === undefined ||
       Number(declared) !== bodyLength);
-  if (!rewrite) return { ...headers };
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (k === "content-encoding" || k === "transfer-encoding" || k === "content-length") out[`x-archive-orig-${k}`] = v;
-    else out[k] = v;
-  }
-  out["content-length"] = String(bodyLength);
+  if (!rewrite) return fields.map(([k, v]) => [k, v]);
+  const out: Fields = fields.map(([k, v]) =>
+    /^(content-encoding|transfer-encoding|content-length)$/i.test(k) ? [`X-Archive-Orig-${k}`, v] : [k, v],
+  );
+  out.push(["Content-Length", String(bodyLength)]);
   return out;
 }
 
+/** A request head as undici wrote it (exchange.ts): its request line and its header fields. */
+export function parseRequestHead(head: string): { line: string; fields: Fields } {
+  const [line = "", ...rest] = head.split("\r\n");
+  const fields: Fields = [];
+  for (const l of rest) {
+    const colon = l.indexOf(":");
+    if (colon > 0) fields.push([l.slice(0, colon), l.slice(colon + 1).trim()]);
+  }
+  return { line, fields };
+}
+
+const mimeOf = (headers: Record<string, string>) => headers["content-type"]?.split(";")[0]?.trim() || "unk";
 const statusLine = (status: number) => `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`.trimEnd();
 const warcDate = (iso: string) => iso.replace(/\.\d+Z$/, "Z");
 export const timestamp14 = (iso: string) => iso.replace(/\D/g, "").slice(0, 14);
@@ -130,19 +145,31 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     cdxj.push(`${getSurt(url)} ${timestamp14(date)} ${JSON.stringify({ url, ...json, filename: input.filename })}`);
   };
 
-  /** A response (or revisit) and the request that got it, the request pointing at the response. */
-  const exchange = async (url: string, date: string, response: WARCRecord, sent: Record<string, string>) => {
+  /** A response (or revisit) and the request that got it, the request pointing at the response. The
+   *  response names the address it came from, where known (on the response only, as Heritrix writes
+   *  it: WARC-Concurrent-To ties the request to it). */
+  const exchange = async (
+    url: string,
+    date: string,
+    response: WARCRecord,
+    sent: Record<string, string>,
+    wire: RecordedWire | undefined,
+  ) => {
+    if (wire?.ip) response.warcHeaders.headers.set("WARC-IP-Address", wire.ip);
     const at = await put(response);
+    // The head as undici wrote it (archive runs record it); from an older journal, the headers handed to
+    // undici (recorded with `host` since the crawl kept them whole) or the fetcher's own with the
+    // conditional ones it recorded.
+    const head = wire?.requestHead ? parseRequestHead(wire.requestHead) : undefined;
     const request = WARCRecord.create(
       {
         url,
         date,
         type: "request",
         warcVersion: "WARC/1.1",
-        statusline: requestLine(url),
-        // As sent (recorded with `host` since the crawl kept them whole); from an older journal, the
-        // fetcher's own headers with the conditional ones it recorded.
-        httpHeaders: sent.host !== undefined ? sent : requestHeaders(new URL(url).host, input.userAgent, sent),
+        statusline: head?.line ?? requestLine(url),
+        httpHeaders:
+          head?.fields ?? (sent.host !== undefined ? sent : requestHeaders(new URL(url).host, input.userAgent, sent)),
         warcHeaders: { "WARC-Concurrent-To": response.warcHeader("WARC-Record-ID") ?? "" },
       },
       [],
@@ -171,9 +198,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
       if (rec.type !== "fetch") continue;
       counts.fetches++;
       const date = warcDate(rec.fetchedAt);
-      // Redirect hops: each its own exchange, with the headers the server sent.
+      // Redirect hops: each its own exchange, with the header fields and the body the server sent.
       for (const [i, hop] of rec.redirects.entries()) {
-        const headers = archivedHeaders(rec.redirectHeaders?.[i] ?? {}, 0);
+        const wire = rec.redirectWire?.[i];
+        const bodySha = rec.redirectBodies?.[i];
+        const body = bodySha ? store.readBody(bodySha) : new Uint8Array(0);
+        const headers = archivedHeaders(
+          wire?.responseHeaders ?? Object.entries(rec.redirectHeaders?.[i] ?? {}),
+          body.length,
+        );
         const response = WARCRecord.create(
           {
             url: hop.url,
@@ -183,12 +216,12 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
             statusline: statusLine(hop.status),
             httpHeaders: headers,
           },
-          [],
+          body.length ? [body] : [],
         );
-        const at = await exchange(hop.url, date, response, rec.redirectRequestHeaders?.[i] ?? {});
+        const at = await exchange(hop.url, date, response, rec.redirectRequestHeaders?.[i] ?? {}, wire);
         counts.responses++;
         index(hop.url, date, {
-          mime: headers["content-type"]?.split(";")[0] ?? "unk",
+          mime: mimeOf(rec.redirectHeaders?.[i] ?? {}),
           status: hop.status,
           digest: response.warcPayloadDigest ?? "",
           length: at.length,
@@ -227,7 +260,9 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     const url = rec.finalUrl;
     const before = previous[url];
     const sent = rec.requestHeaders ?? {};
-    const headers = archivedHeaders(rec.headers, rec.size);
+    // A 304's own fields are in `wire` (as received) and `notModified`; a 200's in `wire` and `headers`.
+    const received = rec.wire?.responseHeaders;
+    const headers = archivedHeaders(received ?? Object.entries(rec.headers), rec.size);
     // A real 304 is recorded as the server sent it; a 200 whose body is byte for byte the last one is a
     // revisit by payload digest. Both point at the capture that holds the payload.
     const as304 = rec.notModified !== undefined;
@@ -238,10 +273,10 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
         date,
         as304 ? REVISIT_NOT_MODIFIED : REVISIT_IDENTICAL,
         statusLine(status),
-        as304 ? archivedHeaders(rec.notModified?.headers ?? {}, null) : headers,
+        as304 ? archivedHeaders(received ?? Object.entries(rec.notModified?.headers ?? {}), null) : headers,
         before,
       );
-      const at = await exchange(url, date, response, sent);
+      const at = await exchange(url, date, response, sent, rec.wire);
       index(url, date, { mime: "warc/revisit", status, digest: `sha256:${sha}`, length: at.length, offset: at.offset });
       counts.revisits++;
       counts.unchanged++;
@@ -256,13 +291,15 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
         warcVersion: "WARC/1.1",
         statusline: statusLine(rec.status),
         httpHeaders: headers,
+        // robots.txt read up to RFC 9309's limit: the record says its payload is not the whole body.
+        ...(rec.truncated ? { warcHeaders: { "WARC-Truncated": rec.truncated } } : {}),
       },
       [store.readBody(sha)],
     );
-    const at = await exchange(url, date, response, sent);
+    const at = await exchange(url, date, response, sent, rec.wire);
     counts.responses++;
     index(url, date, {
-      mime: headers["content-type"]?.split(";")[0]?.trim() ?? "unk",
+      mime: mimeOf(rec.headers),
       status: rec.status,
       digest: `sha256:${sha}`,
       length: at.length,
@@ -285,20 +322,12 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
   }
 }
 
-/** A journal line for the metadata record: the HTTP details are in the records themselves, so only the
- *  content type (which later stages decode the body by) is kept of the headers. */
-export function journalLine(r: ManifestRecord): ManifestRecord {
-  if (r.type !== "fetch") return r;
-  const { redirectHeaders: _h, requestHeaders: _r, notModified: _n, headers, ...rest } = r;
-  return { ...rest, headers: headers["content-type"] !== undefined ? { "content-type": headers["content-type"] } : {} };
-}
-
 function revisit(
   url: string,
   date: string,
   profile: string,
   statusline: string,
-  httpHeaders: Record<string, string>,
+  httpHeaders: Fields,
   before: StateEntry,
 ): WARCRecord {
   const record = WARCRecord.create(

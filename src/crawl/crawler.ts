@@ -20,7 +20,7 @@ import type { OriginMap } from "../http/origin-map.js";
 import { canonicalUrl, isSiteUrl } from "../profiles/url.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 import { Frontier, type Task } from "./frontier.js";
-import { failureRecord, redirectsOf, responseRecord } from "./records.js";
+import { failureRecord, redirectsOf, responseRecord, storeHopBodies, wireFields } from "./records.js";
 import { RobotsRules } from "./robots-rules.js";
 import { TaskScheduler } from "./scheduler.js";
 
@@ -89,12 +89,12 @@ export interface CrawlInput {
   random?: () => number;
   /** Archive runs: what the previous run stored for a URL, so the request can be conditional. */
   revalidate?: (url: string) => Revalidation | undefined;
-  /** Archive runs: keep each robots.txt answer in the snapshot (kind "robots"), so the archive holds
-   *  the rules the crawl obeyed, as Heritrix's does. Other runs leave it out: nothing migrates it. */
-  recordRobots?: boolean;
-  /** Archive runs: also fetch what each page needs to render (stylesheets, scripts, icons, and what
-   *  the stylesheets load), from the site's own origin, once per run (see frontier.ts). */
-  requisites?: boolean;
+  /** An archive run: keep each robots.txt answer in the snapshot (kind "robots"), so the archive holds
+   *  the rules the crawl obeyed, as Heritrix's does; also fetch what each page needs to render
+   *  (stylesheets, scripts, icons, and what the stylesheets load) from the site's own origin, once per
+   *  run (frontier.ts); and record what went over the wire (header fields as received, the request
+   *  head as written, the address) and each redirect's body. A migration needs none of it. */
+  forArchive?: boolean;
 }
 
 /** A stored response the server can confirm unchanged with a 304 (RFC 9110 §13.1). */
@@ -191,7 +191,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     durationMs: 0,
     stoppedBy: null,
   };
-  const frontier = new Frontier(profile, { ...s, requisites: input.requisites === true }, (url, postId) =>
+  const frontier = new Frontier(profile, { ...s, requisites: input.forArchive === true }, (url, postId) =>
     store.append({ type: "alias", url, postId }),
   );
   const robots = new RobotsRules({
@@ -200,7 +200,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     settings: s,
     policy,
     signal: abort.signal,
-    record: input.recordRobots === true,
+    record: input.forArchive === true,
     onRetry: (url, attempt, delayMs, why) => emit({ type: "retry", url, attempt, delayMs, why }),
     onVerdict: (origin, verdict) => {
       if (verdict.kind === "rules" && verdict.crawlDelayMs !== undefined)
@@ -338,6 +338,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
     // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
     const sha256 = await store.putBodyAsync(res.body);
+    const wire = input.forArchive
+      ? wireFields(answer.hops, answer.res, await storeHopBodies(store, answer.hops))
+      : undefined;
     const rec = responseRecord(task, profile, {
       finalUrl: current,
       res,
@@ -346,6 +349,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       // What was sent for the final URL (the fetcher's headers, the conditional ones included).
       sent: answer.res.sent ?? (stored ? conditionalHeaders(stored) : {}),
       ...(notModified ? { notModified } : {}),
+      ...(wire ? { wire } : {}),
     });
     store.append(rec);
     if (rec.error) {

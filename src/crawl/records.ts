@@ -1,10 +1,10 @@
 // What the crawl writes into the snapshot for one page: the response as it came (or as a 304 confirmed
-// the stored one), or the failure after its tries. Pure: the caller appends them.
+// the stored one), or the failure after its tries. Pure but for storeHopBodies: the caller appends them.
 import { pageKind, postIdOf } from "../extract/classify.js";
 import type { Hop } from "../http/client.js";
 import type { HttpResponse } from "../http/fetcher.js";
 import type { Profile } from "../profiles/profile.js";
-import type { FetchRecord, RedirectHop } from "../store/snapshot.js";
+import type { FetchRecord, RedirectHop, SnapshotStore } from "../store/snapshot.js";
 import type { Task } from "./frontier.js";
 
 /** A page that failed for good: no body, the reason, and where its redirects led. */
@@ -50,6 +50,25 @@ export function exchangeHeaders(
   };
 }
 
+/** Archive runs: each redirect hop's body stored like a page's (an empty one is one shared file). */
+export function storeHopBodies(store: SnapshotStore, hops: readonly Hop[]): Promise<string[]> {
+  return Promise.all(hops.map((h) => store.putBodyAsync(h.body ?? Buffer.alloc(0))));
+}
+
+/** Archive runs: what went over the wire for each redirect hop and the final request, the hops' bodies
+ *  (stored under `hopBodies`, in hop order), and whether the body was cut at a limit. */
+export function wireFields(
+  hops: readonly Hop[],
+  res: HttpResponse,
+  hopBodies: readonly string[],
+): Pick<FetchRecord, "wire" | "redirectWire" | "redirectBodies" | "truncated"> {
+  return {
+    ...(res.wire ? { wire: res.wire } : {}),
+    ...(hops.length ? { redirectWire: hops.map((h) => h.wire ?? {}), redirectBodies: [...hopBodies] } : {}),
+    ...(res.truncated ? { truncated: "length" as const } : {}),
+  };
+}
+
 /** A page's response (its body already stored under `sha256`); a 4xx is recorded with its error. */
 export function responseRecord(
   task: Task,
@@ -63,6 +82,8 @@ export function responseRecord(
     sent: Record<string, string>;
     /** A 304 confirmed the stored response: the 304's own headers. */
     notModified?: { headers: Record<string, string> };
+    /** Archive runs: the wire fields (wireFields). */
+    wire?: Pick<FetchRecord, "wire" | "redirectWire" | "redirectBodies" | "truncated">;
   },
 ): FetchRecord {
   const { finalUrl, res } = answer;
@@ -81,6 +102,7 @@ export function responseRecord(
     tries: task.attempt,
     ...exchangeHeaders(answer.hops, answer.sent),
     ...(answer.notModified ? { notModified: answer.notModified } : {}),
+    ...answer.wire,
   };
   const id = postIdOf(finalUrl, profile) ?? postIdOf(task.url, profile);
   if (id) rec.postId = id;

@@ -18,9 +18,8 @@ export interface CrawlToSnapshotOptions {
   originMap: OriginMap;
   onEvent?: (e: CrawlEvent) => void;
   revalidate?: (url: string) => Revalidation | undefined;
-  recordRobots?: boolean;
-  /** Also capture what each page needs to render (archive runs). */
-  requisites?: boolean;
+  /** An archive run (crawler.ts: robots.txt kept, page requisites fetched, the wire recorded). */
+  forArchive?: boolean;
 }
 
 /** Why a directory cannot be made: asked of its nearest existing ancestor (a recursive mkdir on a
@@ -55,8 +54,7 @@ export async function crawlToSnapshot(opts: CrawlToSnapshotOptions): Promise<Cra
       originMap: opts.originMap,
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       ...(opts.revalidate ? { revalidate: opts.revalidate } : {}),
-      ...(opts.recordRobots ? { recordRobots: true } : {}),
-      ...(opts.requisites ? { requisites: true } : {}),
+      ...(opts.forArchive ? { forArchive: true } : {}),
     });
   } catch (err) {
     const problem = storageProblem(err);

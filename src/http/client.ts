@@ -6,6 +6,7 @@
 // only while one request is on the wire.
 import { setMaxListeners } from "node:events";
 import { Fetcher, FetchError, type FetcherOptions, type FetchInit, type HttpResponse } from "./fetcher.js";
+import type { Wire } from "./exchange.js";
 import { HostGate } from "./host-gate.js";
 import { parseRetryAfter } from "./retry.js";
 
@@ -76,6 +77,9 @@ export interface Hop {
   headers: Record<string, string>;
   /** The request headers sent for this hop. */
   sent?: Record<string, string>;
+  /** What went over the wire for this hop, and the body it came with (archive records keep both). */
+  wire?: Wire;
+  body?: Buffer;
 }
 
 export type RedirectFailure = "redirect-loop" | "too-many-redirects" | "bad-redirect" | "refused-redirect";
@@ -132,7 +136,14 @@ export async function follow(
     const res = await request(current);
     const location = res.headers.location;
     if (res.status < 300 || res.status >= 400 || location === undefined) return { res, url: current, hops };
-    hops.push({ url: current.href, status: res.status, headers: res.headers, ...(res.sent ? { sent: res.sent } : {}) });
+    hops.push({
+      url: current.href,
+      status: res.status,
+      headers: res.headers,
+      body: res.body,
+      ...(res.sent ? { sent: res.sent } : {}),
+      ...(res.wire ? { wire: res.wire } : {}),
+    });
     const next = (opts.resolve ?? resolveLocation)(location, current);
     if (!next)
       throw new RedirectError(

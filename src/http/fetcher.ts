@@ -4,10 +4,11 @@
 // the policy covers never connects to a non-public address, checked on the IP literal and again on
 // every address the name resolves to when the connection is made (no DNS-rebinding window).
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { ipLiteral, isNonPublicAddress } from "./address.js";
+import { exchange, type Wire } from "./exchange.js";
 import type { OriginMap } from "./origin-map.js";
 import { route } from "./origin-map.js";
 
@@ -32,6 +33,10 @@ export interface HttpResponse {
   body: Buffer;
   /** The request headers this response answered, as handed to undici (which adds `connection`). */
   sent?: Record<string, string>;
+  /** What went over the wire: the request head as written, the header fields as received, the address. */
+  wire?: Wire;
+  /** The body was read only up to `truncateAt` (robots.txt's limit): it is not the whole body. */
+  truncated?: boolean;
 }
 
 export type FetchFailure =
@@ -66,10 +71,14 @@ export class FetchError extends Error {
   }
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+/** Header fields by lower-cased name, repeated fields joined with ", " (RFC 9110 §5.3). */
+function flattenHeaders(fields: readonly [string, string][]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw))
-    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of fields) {
+    const name = k.toLowerCase();
+    const had = out[name];
+    out[name] = had === undefined ? v : `${had}, ${v}`;
+  }
   return out;
 }
 
@@ -219,19 +228,25 @@ export class Fetcher {
         // as a reverse proxy does.
         ...(target.origin !== url.origin ? { "x-forwarded-proto": url.protocol.slice(0, -1) } : {}),
       };
-      const res = await request(target, {
-        method,
-        dispatcher: guarded ? this.publicAgent : this.agent,
-        signal: controller.signal,
-        headers: sent,
-      });
-      const headers = flattenHeaders(res.headers);
+      const res = await exchange(
+        guarded ? this.publicAgent : this.agent,
+        { origin: target.origin, path: `${target.pathname}${target.search}`, method, headers: sent },
+        controller.signal,
+      );
+      const headers = flattenHeaders(res.wire.responseHeaders);
       const declared =
         headers["content-length"] !== undefined && !headers["content-encoding"]
           ? Number(headers["content-length"])
           : undefined;
-      const body = await this.readCapped(res.body, headers["content-encoding"], declared, init.truncateAt);
-      return { status: res.statusCode, headers, body, sent };
+      const read = await this.readCapped(res.body, headers["content-encoding"], declared, init.truncateAt);
+      return {
+        status: res.status,
+        headers,
+        body: read.body,
+        sent,
+        wire: res.wire,
+        ...(read.truncated ? { truncated: true } : {}),
+      };
     } catch (err) {
       const reason: unknown = controller.signal.reason;
       throw controller.signal.aborted && reason instanceof FetchError ? reason : classify(err);
@@ -246,16 +261,18 @@ export class Fetcher {
     encoding: string | undefined,
     declared: number | undefined,
     truncateAt?: number,
-  ): Promise<Buffer> {
+  ): Promise<{ body: Buffer; truncated: boolean }> {
     const dec = decoder(encoding);
     const source = (dec ? body.pipe(dec) : body) as AsyncIterable<Buffer>;
     const chunks: Buffer[] = [];
     let size = 0;
+    let truncated = false;
     try {
       for await (const chunk of source) {
-        if (truncateAt !== undefined && size + chunk.length >= truncateAt) {
+        if (truncateAt !== undefined && size + chunk.length > truncateAt) {
           chunks.push(chunk.subarray(0, truncateAt - size));
           size = truncateAt;
+          truncated = true;
           body.destroy();
           break;
         }
@@ -274,7 +291,7 @@ export class Fetcher {
     } finally {
       if (dec) body.unpipe(dec);
     }
-    return Buffer.concat(chunks);
+    return { body: Buffer.concat(chunks), truncated };
   }
 
   async close(): Promise<void> {

@@ -202,8 +202,7 @@ export async function snapshotRun(opts: SnapshotRunOptions): Promise<SnapshotRun
       settings: opts.settings,
       originMap: opts.originMap,
       ...((opts.conditional ?? defaults.archive.conditional) ? { revalidate } : {}),
-      recordRobots: true,
-      requisites: true,
+      forArchive: true,
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     });
     if (crawl.stoppedBy === "time-limit") return { status: "time-limit", runId, resumed, crawl, pruned: [] };

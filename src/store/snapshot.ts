@@ -43,6 +43,25 @@ export interface FetchRecord {
   /** The server answered 304 to a conditional request: `headers` are the stored ones updated with these
    *  (as an HTTP cache does, RFC 9111 §4.3.4), and the body is the previous run's. */
   notModified?: { headers: Record<string, string> };
+  /** Archive runs: what went over the wire for the final request (absent otherwise, and in older
+   *  snapshots, where the header maps above are what there is). */
+  wire?: RecordedWire;
+  /** Archive runs: the same for each redirect hop, in the order of `redirects`. */
+  redirectWire?: RecordedWire[];
+  /** Archive runs: the sha256 of each redirect hop's body as received (stored like any body). */
+  redirectBodies?: string[];
+  /** The body was read only up to a limit (robots.txt's, RFC 9309): it is not the whole body. */
+  truncated?: "length";
+}
+
+/** What went over the wire for one request, as undici shows it (http/exchange.ts). */
+export interface RecordedWire {
+  /** The address the request was sent to. */
+  ip?: string;
+  /** The request head as written: the request line and the header lines, CRLF-separated. */
+  requestHead?: string;
+  /** The response header fields as received: names in their case, in their order, repeats kept. */
+  responseHeaders?: [string, string][];
 }
 
 /** Another URL seen for a post that was already queued: kept for redirects from every old URL. */

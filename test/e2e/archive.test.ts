@@ -52,6 +52,8 @@ interface ReadRecord {
   /** WARC-Profile (revisits). */
   profile: string | null;
   warcinfoId: string | null;
+  ip: string | null;
+  truncated: string | null;
   /** WARC-Refers-To: the record id of the capture a revisit stands for. */
   refersToId: string | null;
   uri: string;
@@ -76,6 +78,8 @@ async function readWarc(file: string): Promise<ReadRecord[]> {
       id: r.warcHeader("WARC-Record-ID") ?? "",
       profile: r.warcHeader("WARC-Profile") ?? null,
       warcinfoId: r.warcHeader("WARC-Warcinfo-ID") ?? null,
+      ip: r.warcHeader("WARC-IP-Address") ?? null,
+      truncated: r.warcHeader("WARC-Truncated") ?? null,
       refersToId: r.warcHeader("WARC-Refers-To") ?? null,
       uri: r.warcTargetURI ?? "",
       date: r.warcDate ?? "",
@@ -234,31 +238,60 @@ function readZip(zip: Buffer): Map<string, Buffer> {
 }
 
 describe("incremental runs", () => {
-  it("records each request's headers as the server received them (but undici's own Connection)", async () => {
+  it("records each request's head as the server received it, redirects with their bodies, and the address", async () => {
     const archive = tempDir();
     server.log.length = 0;
-    expect((await snapshot(archive)).code).toBe(0);
+    // Started from the start page with a trailing slash, which the server redirects to the page.
+    const [, , ...rest] = snapshotArgs(archive);
+    expect((await cli(["snapshot", `${START}/`, ...rest])).code).toBe(0);
     const [run] = listRunDirs(archive);
-    const requests = (await readWarc(warcOf(archive, run!))).filter((r) => r.type === "request");
+    const records = await readWarc(warcOf(archive, run!));
+    const requests = records.filter((r) => r.type === "request");
     expect(requests.length).toBeGreaterThan(100);
-    const lower = (raw: string[]) => {
-      const out: string[] = [];
-      for (let i = 0; i < raw.length; i += 2) out.push(`${(raw[i] ?? "").toLowerCase()}: ${raw[i + 1] ?? ""}`);
-      return out;
-    };
     for (const r of requests) {
       const [line = "", ...headerLines] = r.block.toString("latin1").split("\r\n\r\n")[0]!.split("\r\n");
       const path = line.split(" ")[1];
       const received = server.log.find((e) => e.path === path && e.host === new URL(r.uri).host);
       expect(received, r.uri).toBeDefined();
-      const recorded = headerLines.map((h) => h.replace(/^([^:]+):\s*/, (_, n: string) => `${n.toLowerCase()}: `));
-      expect(recorded.sort(), r.uri).toEqual(
-        lower(received?.rawHeaders ?? [])
-          .filter((h) => !h.startsWith("connection:"))
-          .sort(),
+      // Names in their case, in their order, undici's own Connection included.
+      const raw = received?.rawHeaders ?? [];
+      expect(headerLines, r.uri).toEqual(
+        Array.from({ length: raw.length / 2 }, (_, i) => `${raw[2 * i] ?? ""}: ${raw[2 * i + 1] ?? ""}`),
       );
     }
     expect(requests.some((r) => r.block.toString("latin1").includes("x-forwarded-proto: https"))).toBe(true);
+    // Every response names the address it came from: the loopback server behind --map-origin.
+    for (const r of records.filter((x) => x.type === "response")) expect(r.ip, r.uri).toBe("127.0.0.1");
+    // A redirect is stored with the body the server sent with it.
+    const redirects = records.filter(
+      (r) => r.type === "response" && /^HTTP\/1\.1 30[12] /.test(r.block.toString("latin1")),
+    );
+    expect(redirects.length).toBeGreaterThan(0);
+    for (const r of redirects) {
+      const head = r.block.toString("latin1").split("\r\n\r\n")[0] ?? "";
+      const location = /\r\nlocation: (.*)/i.exec(head)?.[1] ?? "";
+      expect(payloadOf(r.block).toString(), r.uri).toBe(`<a href="${location}">Moved</a>`);
+    }
+  });
+
+  it("keeps a robots.txt read only up to RFC 9309's limit, marked WARC-Truncated", async () => {
+    const archive = tempDir();
+    server.faults.add({ path: /^\/robots\.txt$/, action: { kind: "huge", bytes: 640 * 1024 } });
+    try {
+      expect((await snapshot(archive)).code).toBe(0);
+    } finally {
+      server.faults.clear();
+    }
+    const [run] = listRunDirs(archive);
+    const robots = (await readWarc(warcOf(archive, run!))).find(
+      (r) => r.type === "response" && r.uri.endsWith("/robots.txt"),
+    );
+    expect(robots?.truncated).toBe("length");
+    expect(payloadOf(robots?.block ?? Buffer.alloc(0)).length).toBe(512 * 1024);
+    // The stored bytes are what Content-Length says; the server's chunked framing is kept aside.
+    expect(robots?.block.toString("latin1").split("\r\n\r\n")[0]).toMatch(
+      /\r\nX-Archive-Orig-Transfer-Encoding: chunked\r\n[^]*Content-Length: 524288$/,
+    );
   });
 
   it("makes an unchanged site's second run revisits that point at the first run's records", async () => {
