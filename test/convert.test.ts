@@ -154,6 +154,7 @@ function fakePost(id: string, title: string, date = "2021-11-16", bodyHtml = "<p
     dateSource: "url",
     tags: [],
     bodyHtml,
+    sourceHtml: bodyHtml,
     images: [],
     links: [],
     lead: "Text.",

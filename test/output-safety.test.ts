@@ -66,7 +66,7 @@ describe("an existing site folder as --out", () => {
       seed(out, USER_FILES[layout] ?? {});
       const before = tree(out);
       const first = convertSnapshot(replica.snapshot, out, opts(layout));
-      expect(first.posts).toBe(65);
+      expect(first.posts).toBe(67);
       // A rerun with other slugs: the first run's posts are removed, the user's files are not.
       const second = convertSnapshot(replica.snapshot, out, { ...opts(layout), slugMaxChars: 10 });
       expect(second.removed.length).toBeGreaterThan(10);

@@ -16,6 +16,7 @@ const post = (i: number): Post => ({
   tags: ["Samverkan", "Våld i nära relationer"],
   // Lengths from 0 to ~3,000 characters: short lines and lines longer than any chunk.
   bodyHtml: `<p>${"Öppna förskolan – ”väntan” på beslut… ".repeat((i * 37) % 80)}</p>`,
+  sourceHtml: `<p>${"Öppna förskolan – ”väntan” på beslut… ".repeat((i * 37) % 80)}</p>`,
   images: i % 3 === 0 ? [{ src: "https://www.miaprojektet.se/bilder/å.jpg", alt: "", caption: null }] : [],
   links: [],
   lead: "Läs mer om samordningsförbundet\u00a0i\u2028Göteborg",

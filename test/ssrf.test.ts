@@ -182,6 +182,7 @@ describe("malformed URLs in content", () => {
       dateSource: "url",
       tags: ["Test"],
       bodyHtml: `<p>${bad.map((h, i) => `<a href="${h}">länk ${i}</a>`).join(" ")}</p>`,
+      sourceHtml: `<p>${bad.map((h, i) => `<a href="${h}">länk ${i}</a>`).join(" ")}</p>`,
       images: [],
       links: [],
       lead: "",

@@ -77,12 +77,21 @@ export function conversionFindings(
 export const fidelityFinding = (
   post: Pick<Post, "id" | "sourceUrl">,
   file: string,
-  m: Pick<Mismatch, "what" | "expected" | "found">,
+  m: Pick<Mismatch, "what" | "expected" | "found" | "block">,
 ): Finding =>
   detected("fidelity", {
     postId: post.id,
     postUrl: post.sourceUrl,
     file,
-    text: `expected ${m.expected} | found ${m.found}`,
-    message: `the Markdown renders with different ${m.what} than the original post`,
+    text:
+      m.expected && m.found
+        ? `lost: ${m.expected} | instead: ${m.found}`
+        : m.expected
+          ? `lost: ${m.expected}`
+          : `added: ${m.found}`,
+    message: m.block
+      ? `${m.what} of the original post's ${m.block} are missing from the Markdown`
+      : m.expected
+        ? `${m.what} of the original post are missing from the Markdown`
+        : `the Markdown has ${m.what} the original post does not`,
   });

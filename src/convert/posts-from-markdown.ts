@@ -30,6 +30,8 @@ export function postsFromMarkdown(docs: Iterable<OutputDoc>): Post[] {
       dateSource: "url",
       tags: Array.isArray(fm.tags) ? fm.tags.map(String) : [],
       bodyHtml: markdown.render(d.body),
+      // Read from Markdown: its own rendering is all the source there is.
+      sourceHtml: markdown.render(d.body),
       images: (fm.images ?? []).map((i) => ({
         src: String(i.src ?? ""),
         alt: String(i.alt ?? ""),

@@ -1,113 +1,76 @@
-// The fidelity check: each Markdown body rendered back to HTML (markdown-it, a second and independent
-// parser) and compared with the extracted post: the visible text, whitespace aside, and the counts of
-// headings, list items, links, images and captions. Every difference is a finding. Pure.
+// The fidelity check of one post: its Markdown against the post's source on the old page (conserve.ts:
+// every word, or with --keep-typography every character, every link, image and caption accounted for),
+// and the structure the converter made (headings, list items) against the extracted post. Every
+// difference is a finding that names the file and, for a loss, the source block. Pure.
 import { load, type CheerioAPI } from "cheerio";
 import MarkdownIt from "markdown-it";
 import type { Post } from "../extract/post.js";
+import type { Profile } from "../profiles/profile.js";
+import { isSiteUrl } from "../profiles/url.js";
+import { checkConservation, type ConservationResult, type Loss } from "./conserve.js";
 
 export interface Mismatch {
-  what: "text" | "headings" | "list items" | "links" | "images" | "captions" | "paragraphs";
+  what: Loss["what"] | "headings" | "list items";
+  /** The source block a loss was found in. */
+  block?: string;
+  /** What the source has that the Markdown lacks. */
   expected: string;
+  /** What the Markdown has instead (or in addition). */
   found: string;
+}
+
+export interface VerifyContext {
+  profile: Profile;
+  /** --keep-typography: every character must survive, not only every word. */
+  strict: boolean;
 }
 
 const markdown = new MarkdownIt({ html: true, linkify: false });
 
-interface Shape {
-  text: string;
-  headings: number;
-  listItems: number;
-  links: string[];
-  images: number;
-  captions: string[];
-  paragraphs: number;
-}
-
-const squash = (s: string) => s.replace(/[\s\u00a0]+/g, "");
-
-/** What both sides count the same way. */
-function commonShape($: CheerioAPI): Omit<Shape, "captions" | "paragraphs"> {
-  return {
-    text: squash($.root().text()),
-    headings: $("h1, h2, h3, h4, h5, h6").length,
-    listItems: $("li").length,
-    links: $("a[href]")
-      .map((_, a) => $(a).text().trim())
-      .get(),
-    images: $("img").length,
-  };
-}
-
-function shapeOfSource($: CheerioAPI): Shape {
-  return {
-    ...commonShape($),
-    captions: $("figcaption")
-      .map((_, c) => $(c).text().trim())
-      .get(),
-    paragraphs: $("p").length,
-  };
-}
-
-function shapeOfRendered($: CheerioAPI): Shape {
-  // A figure renders as a paragraph holding the image and a paragraph holding only the emphasised caption.
-  const imageParas = $("p").filter((_, p) => $(p).children("img").length > 0 && squash($(p).text()) === "");
-  const captionParas = imageParas
-    .next("p")
-    .filter(
-      (_, p) =>
-        $(p).children().length === 1 &&
-        $(p).children("em").length === 1 &&
-        squash($(p).children("em").text()) === squash($(p).text()),
-    );
-  return {
-    ...commonShape($),
-    captions: captionParas
-      .map((_, p) => $(p).text().trim())
-      .get()
-      .concat(
-        $("figcaption")
-          .map((_, c) => $(c).text().trim())
-          .get(),
-      ),
-    paragraphs: $("p").length - imageParas.length - captionParas.length,
-  };
+function structure($: CheerioAPI): { headings: number; listItems: number } {
+  return { headings: $("h1, h2, h3, h4, h5, h6").length, listItems: $("li").length };
 }
 
 /** The Markdown body of a post's document (without frontmatter) against the post it came from. */
-export function verifyMarkdown(post: Post, body: string): Mismatch[] {
-  const want = shapeOfSource(load(post.bodyHtml));
-  const got = shapeOfRendered(load(markdown.render(body)));
-  const out: Mismatch[] = [];
-  if (want.text !== got.text) {
-    let i = 0;
-    while (i < want.text.length && want.text[i] === got.text[i]) i++;
-    out.push({
-      what: "text",
-      expected: want.text.slice(Math.max(0, i - 20), i + 40),
-      found: got.text.slice(Math.max(0, i - 20), i + 40),
-    });
-  }
-  const compare = (what: Mismatch["what"], a: number | string[], b: number | string[]) => {
-    const x = Array.isArray(a) ? a.join(" | ") : String(a);
-    const y = Array.isArray(b) ? b.join(" | ") : String(b);
-    if (x !== y) out.push({ what, expected: x, found: y });
-  };
-  compare("headings", want.headings, got.headings);
-  compare("list items", want.listItems, got.listItems);
-  compare("links", want.links, got.links);
-  compare("images", want.images, got.images);
-  compare("captions", want.captions, got.captions);
-  compare("paragraphs", want.paragraphs, got.paragraphs);
-  return out;
+export function verifyMarkdown(
+  post: Pick<Post, "bodyHtml" | "sourceHtml" | "sourceUrl">,
+  body: string,
+  ctx: VerifyContext,
+): { mismatches: Mismatch[]; conservation: ConservationResult } {
+  const { profile } = ctx;
+  const conservation = checkConservation(post.sourceHtml, body, {
+    pageUrl: post.sourceUrl,
+    isSiteUrl: (u) => isSiteUrl(u, profile),
+    image: profile.post.image,
+    imageCaption: profile.post.imageCaption,
+    strict: ctx.strict,
+  });
+  const out: Mismatch[] = conservation.losses.map((l) => ({
+    what: l.what,
+    ...(l.block ? { block: l.block } : {}),
+    expected: l.lost.join(" | "),
+    found: l.added.join(" | "),
+  }));
+  const want = structure(load(post.bodyHtml));
+  const got = structure(load(markdown.render(body)));
+  if (want.headings !== got.headings)
+    out.push({ what: "headings", expected: String(want.headings), found: String(got.headings) });
+  if (want.listItems !== got.listItems)
+    out.push({ what: "list items", expected: String(want.listItems), found: String(got.listItems) });
+  return { mismatches: out, conservation };
 }
 
 export interface FidelitySummary {
   posts: number;
-  /** Posts whose visible text is equal, whitespace aside. */
+  /** Posts whose every word (with --keep-typography, every character) is in the Markdown, none added. */
   textEqual: number;
   linksKept: number;
   imagesKept: number;
   captionsKept: number;
+  /** What the sources held, in all: words (or strict tokens), links, images, visible captions. */
+  totals: { words: number; links: number; images: number; captions: number };
+  /** Items removed by a named rule (conserve.ts), by rule. */
+  accounted: Record<string, number>;
   mismatches: { postId: string; file: string; mismatch: Mismatch }[];
 }
 
@@ -117,17 +80,30 @@ export const emptyFidelity = (): FidelitySummary => ({
   linksKept: 0,
   imagesKept: 0,
   captionsKept: 0,
+  totals: { words: 0, links: 0, images: 0, captions: 0 },
+  accounted: {},
   mismatches: [],
 });
 
 /** Checks one post's Markdown and counts it into `summary` (a migration checks each post as it is written). */
-export function verifyInto(summary: FidelitySummary, post: Post, file: string, body: string): void {
-  const found = verifyMarkdown(post, body);
-  const has = (what: Mismatch["what"]) => found.some((m) => m.what === what);
+export function verifyInto(
+  summary: FidelitySummary,
+  post: Pick<Post, "id" | "bodyHtml" | "sourceHtml" | "sourceUrl">,
+  file: string,
+  body: string,
+  ctx: VerifyContext,
+): void {
+  const { mismatches: found, conservation: c } = verifyMarkdown(post, body, ctx);
+  const has = (...what: Mismatch["what"][]) => found.some((m) => what.includes(m.what));
   summary.posts++;
-  if (!has("text")) summary.textEqual++;
+  if (!has("words", "characters")) summary.textEqual++;
   if (!has("links")) summary.linksKept++;
   if (!has("images")) summary.imagesKept++;
   if (!has("captions")) summary.captionsKept++;
+  summary.totals.words += c.words;
+  summary.totals.links += c.links;
+  summary.totals.images += c.images;
+  summary.totals.captions += c.captions;
+  for (const [rule, n] of Object.entries(c.accounted)) summary.accounted[rule] = (summary.accounted[rule] ?? 0) + n;
   for (const mismatch of found) summary.mismatches.push({ postId: post.id, file, mismatch });
 }

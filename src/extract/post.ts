@@ -42,6 +42,9 @@ export interface Post {
   tags: string[];
   /** The body as clean HTML for the converter: figures, h2 sub-headings, p, ul/ol, a, strong/em, br. */
   bodyHtml: string;
+  /** The body element's content as the page has it, minus only what the profile strips: what the
+   *  conservation check (convert/conserve.ts) holds the Markdown to. */
+  sourceHtml: string;
   images: PostImage[];
   links: PostLink[];
   lead: string;
@@ -215,15 +218,58 @@ function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
   });
 }
 
+/** A <p> that only wraps bold text, short and one sentence long, becomes an <h2> holding the same
+ *  inline content (links, emphasis): only the bold goes, a heading is bold already. */
 function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
   within($, body, "p").each((_, el) => {
     const p = $(el);
-    const text = collapseSpaces(p.text());
+    if (p.find("img, figure, iframe, table, ul, ol").length) return;
+    const text = collapseSpaces(plainText($, p));
     if (!text || text.length > HEADING_MAX_CHARS || /[.!?]\s+\S/.test(text)) return;
     // Everything in the paragraph is bold (possibly inside a styled span).
     const bold = p.find("strong, b");
-    if (bold.length === 0 || collapseSpaces(bold.text()) !== text) return;
-    p.replaceWith($("<h2></h2>").text(text));
+    if (bold.length === 0 || collapseSpaces(plainText($, bold)) !== text) return;
+    bold.each((_, b) => void $(b).replaceWith($(b).contents()));
+    // A heading is one line: a break in it is the space a reader sees.
+    p.find("br").replaceWith(" ");
+    const heading = $("<h2></h2>").append(p.contents());
+    p.replaceWith(heading);
+    const first = (heading.get(0) as Element | undefined)?.firstChild;
+    if (first?.type === "text")
+      (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(/^\s+/, "");
+  });
+}
+
+/** The old editor separated paragraphs with a line holding only a space (`<br>&nbsp;<br>`): each such
+ *  line splits its paragraph in two. A break at the very start of a paragraph separates nothing: it goes. */
+function splitAtBlankLines($: CheerioAPI, body: Cheerio<AnyNode>): void {
+  const blank = (n: AnyNode | null): boolean =>
+    n?.type === "text" && isWhitespaceOnly((n as unknown as { data: string }).data);
+  const isBr = (n: AnyNode | null): boolean => n?.type === "tag" && (n as Element).name === "br";
+  within($, body, "p").each((_, el) => {
+    const parts: AnyNode[][] = [[]];
+    const kids = [...el.children];
+    for (let i = 0; i < kids.length; i++) {
+      const n = kids[i] as AnyNode;
+      if (isBr(n)) {
+        let j = i + 1;
+        while (j < kids.length && blank(kids[j] as AnyNode)) j++;
+        const current = parts[parts.length - 1] as AnyNode[];
+        if (j < kids.length && isBr(kids[j] as AnyNode) && j > i + 1) {
+          parts.push([]);
+          i = j;
+          continue;
+        }
+        // A break before any text of the paragraph.
+        if (current.every(blank)) continue;
+      }
+      (parts[parts.length - 1] as AnyNode[]).push(n);
+    }
+    const kept = parts.filter((part) => !part.every(blank));
+    if (kept.length <= 1 && kept[0]?.length === kids.length) return;
+    const p = $(el);
+    for (const part of kept) p.before($("<p></p>").append(part));
+    p.remove();
   });
 }
 
@@ -288,8 +334,10 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   const bodyFallback = body.length === 0;
   if (bodyFallback) body = densestBlock($);
   for (const sel of profile.post.strip) within($, body, sel).remove();
+  const sourceHtml = body.html() ?? "";
 
   const images = extractImages($, body, profile, pageUrl, opts, changes);
+  splitAtBlankLines($, body);
   dropWrappingBreaks($, body);
   cleanMarkup($, body, opts, changes);
   promoteHeadings($, body);
@@ -343,6 +391,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
     ...(visible && visible.date !== urlDate ? { dateConflict: { visible: visible.date, url: urlDate } } : {}),
     tags,
     bodyHtml: (body.html() ?? "").trim(),
+    sourceHtml,
     images,
     links,
     lead,

@@ -31,10 +31,10 @@ export interface TextOptions {
   typography: boolean;
 }
 
-/** Whitespace around commas always; typography when enabled. Counts every change. */
+/** Swedish typography (commas spaced, then quotes, dashes, ranges, ellipses) when enabled; with
+ *  --keep-typography the author's punctuation stays exactly as written. Counts every change. */
 export function polish(text: string, opts: TextOptions, counts: RuleCounts): string {
-  const spaced = fixCommaSpacing(text, counts);
-  return opts.typography ? swedishTypography(spaced, counts) : spaced;
+  return opts.typography ? swedishTypography(fixCommaSpacing(text, counts), counts) : text;
 }
 
 /** A title or caption: cleanText, then polish. */

@@ -122,7 +122,8 @@ export function planConversion(
   }
   for (const u of spooled.unreadable) findings.push(unreadableFinding(u));
   const siteFiles = siteFilesOf(store);
-  const fidelity = opts.figures === "hugo" ? null : emptyFidelity();
+  const fidelity = emptyFidelity();
+  const verifyContext = { profile: opts.profile, strict: !opts.typography };
   let posts = 0;
   for (const post of spooled.spool) {
     findings.push(...extractionFindings(post));
@@ -131,7 +132,7 @@ export function planConversion(
     posts++;
     emit(planned);
     findings.push(...planned.findings);
-    if (fidelity) verifyInto(fidelity, post, planned.doc.path, planned.doc.markdown);
+    verifyInto(fidelity, post, planned.doc.path, planned.doc.markdown, verifyContext);
   }
   // Spooled in crawl order; reported oldest first, as the slugs were given.
   fidelity?.mismatches.sort((a, b) => Number(a.postId) - Number(b.postId));

@@ -32,7 +32,7 @@ export function verifyOutput(opts: VerifyOptions): VerifyResult {
     (post) => {
       const ref = docs.get(post.id);
       const doc = ref ? readIndexedDoc(opts.outDir, post.id, ref) : null;
-      if (doc) verifyInto(s, post, doc.file, doc.body);
+      if (doc) verifyInto(s, post, doc.file, doc.body, { profile: opts.profile, strict: !opts.typography });
       return postKey(post);
     },
   );

@@ -69,7 +69,7 @@ describe("an outage night with --keep 1", () => {
     replica.server.faults.add({ path: /^\/20(1[7-9]|20)\//, action: { kind: "status", status: 404 } });
     const half = await cli(["--quiet", ...args(archive, replica.server.url, "--keep", "1")]);
     expect(half.code).toBe(6);
-    expect(half.stderr).toMatch(/captured \d+ posts, fewer than 50% of the 65/);
+    expect(half.stderr).toMatch(/captured \d+ posts, fewer than 50% of the 67/);
     expect(listRunDirs(archive)).toHaveLength(1);
     const accepted = await cli(["--quiet", ...args(archive, replica.server.url, "--min-share", "0")]);
     expect(accepted.code).toBe(0);

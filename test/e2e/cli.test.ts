@@ -72,8 +72,8 @@ describe("mia-migrate", () => {
       convert: { posts: number };
       report: { links: { broken: number } };
     };
-    expect(summary.crawl.posts).toBe(65);
-    expect(summary.convert.posts).toBe(65);
+    expect(summary.crawl.posts).toBe(67);
+    expect(summary.convert.posts).toBe(67);
     expect(summary.report.links.broken).toBe(9);
     // --strict: broken links make the run's exit code 2, as check-links does.
     const strict = await cli([
@@ -111,7 +111,7 @@ describe("mia-migrate", () => {
       "--no-cache",
     ]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 67, links: { broken: 9 } });
     const empty = tempDir();
     const none = await cli(["check-links", "--out", empty]);
     expect([none.code, none.stderr.trim()]).toEqual([
@@ -149,7 +149,7 @@ describe("mia-migrate", () => {
       "--no-cache",
     ]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 65, links: { broken: 9 } });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ posts: 67, links: { broken: 9 } });
     const report = JSON.parse(readFileSync(join(alone, "report/report.json"), "utf8")) as {
       findings: { rule: string }[];
     };
@@ -173,7 +173,7 @@ describe("mia-migrate", () => {
     const again = tempDir();
     const r = await cli(["--json", "convert", "--from", join(out, "snapshot"), "--out", again]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ posts: 65 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ posts: 67 });
     const none = await cli(["convert", "--from", tempDir(), "--out", again]);
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/no snapshot \(manifest.jsonl\) and no archive/);

@@ -99,7 +99,7 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
     remount(disk, "size=64m");
     const again = await cli(["--quiet", ...args]);
     expect(again.code).toBe(0);
-    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(65);
+    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(67);
   });
 
   it("a read-only output directory: one line naming it, exit 1, nothing changed", async () => {

@@ -82,7 +82,7 @@ describe("npm pack", () => {
     );
     expect(migrate.stderr).toBe("");
     expect([0, 2]).toContain(migrate.code); // 2: the replica's dead links are found (without --strict, 0)
-    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(65);
+    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(67);
     expect(existsSync(join(out, "report/report.html"))).toBe(true);
   });
 });

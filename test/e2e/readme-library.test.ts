@@ -55,7 +55,7 @@ describe("the README's library examples", () => {
     const second = await runScript(join(dir, "migration.mts"), dir);
     expect(second.stderr).toBe("");
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/^65 posts, \d+ broken links, 0 differences\n$/);
+    expect(second.stdout).toMatch(/^67 posts, \d+ broken links, 0 differences\n$/);
     expect(existsSync(join(dir, "site/report/report.json"))).toBe(true);
     expect(readFileSync(join(dir, "site-from-archive/redirects/redirects.json"), "utf8")).toBe(
       readFileSync(join(dir, "site/redirects/redirects.json"), "utf8"),

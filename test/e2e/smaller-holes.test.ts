@@ -138,6 +138,6 @@ describe("Ctrl-C in migrate", () => {
     replica.server.faults.clear();
     const again = await cli(["--quiet", ...args]);
     expect(again.code).toBe(0);
-    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(65);
+    expect(listFiles(join(out, "posts"), ".md")).toHaveLength(67);
   });
 });

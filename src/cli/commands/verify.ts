@@ -1,5 +1,6 @@
 // `mia-migrate verify --from <snapshot | archive> --out <dir>`: the Markdown files on disk, rendered back to HTML,
-// against the posts in the snapshot. Exit 2 when anything differs, naming the file and what.
+// against each post's source on the old page (convert/conserve.ts). Exit 2 when anything differs, naming
+// the file, what and the source block.
 import { resolve } from "node:path";
 import { verify } from "../../pipeline/verify.js";
 import { loadProfile } from "../../profiles/profile.js";
@@ -19,7 +20,8 @@ export async function runVerify(
   const lines = [
     `verified ${s.posts} posts of ${posts.length} in the snapshot: text equal ${s.textEqual} (${pct(s.textEqual)}), links kept ${pct(s.linksKept)}, images ${pct(s.imagesKept)}, captions ${pct(s.captionsKept)}`,
     ...s.mismatches.map(
-      (m) => `  ${m.file}: ${m.mismatch.what} differ: expected ${m.mismatch.expected} | found ${m.mismatch.found}`,
+      (m) =>
+        `  ${m.file}: ${m.mismatch.what} differ${m.mismatch.block ? ` in ${m.mismatch.block}` : ""}: the original has ${m.mismatch.expected || "nothing more"}; the Markdown ${m.mismatch.found ? `has ${m.mismatch.found}` : "does not"}`,
     ),
   ];
   report(g, { ...s, snapshotPosts: posts.length }, lines);
