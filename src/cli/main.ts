@@ -206,7 +206,7 @@ addLinkOptions(
 program
   .command("verify")
   .description(
-    "render the Markdown back to HTML and compare it with the posts in the snapshot (exit 2 on any difference)",
+    "render the Markdown back to HTML and hold it to each post's source in the snapshot: every word, link, image and caption (exit 2 on any loss)",
   )
   .addOption(needed("--from <path>", "the snapshot (or archive from snapshot) the Markdown was converted from"))
   .option("--out <dir>", "the output directory holding the Markdown", defaults.out)

@@ -45,6 +45,24 @@ export function placeOf(layout: LayoutName, date: string, slug: string): Place {
   }
 }
 
+/** Files a layout writes so that its generator builds the output as it is, by path. Eleventy copies
+ *  nothing it is not told to: without this config, `npx @11ty/eleventy` in the output builds every post
+ *  with broken images. It also keeps the report, the redirect files and the snapshot out of the site. */
+export function layoutFiles(layout: LayoutName): Record<string, string> {
+  if (layout !== "eleventy") return {};
+  return {
+    "eleventy.config.mjs": `// Written by mia-migrate (--layout eleventy), so that \`npx @11ty/eleventy\` here builds the posts as
+// they are. Moving posts/ and assets/ into a site of your own? Add the passthrough copy to its config.
+export default function (eleventyConfig) {
+  // The posts' images and files: Eleventy copies only what it is told to.
+  eleventyConfig.addPassthroughCopy("assets");
+  // mia-migrate's own output beside the posts is not part of the site.
+  for (const dir of ["report", "redirects", "snapshot", ".mia-migrate"]) eleventyConfig.ignores.add(\`\${dir}/**\`);
+}
+`,
+  };
+}
+
 /** Top-level folders a layout writes posts and files into; an earlier run's leftovers there are removed. */
 export function ownedDirs(layout: LayoutName): string[] {
   return layout === "hugo" ? ["content"] : ["posts", "assets"];

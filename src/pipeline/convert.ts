@@ -7,7 +7,7 @@ import { defaults } from "../config/defaults.js";
 import { crawlFinding, extractionFindings, fidelityFinding, unreadableFinding } from "../convert/findings.js";
 import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "../convert/from-snapshot.js";
 import type { FrontmatterFields } from "../convert/frontmatter.js";
-import type { LayoutName } from "../convert/layout.js";
+import { layoutFiles, type LayoutName } from "../convert/layout.js";
 import { htaccess, netlifyRedirects, nginxMap } from "../convert/redirects.js";
 import {
   planPlaces,
@@ -172,7 +172,8 @@ export function convertSnapshot(
     const tree = new OutputTree(outDir);
     // Every post file and fixed file is checked before the first write: a file of the user's in the way
     // stops the run with nothing changed. (Images get content-hashed names; each is checked as written.)
-    tree.claim([...[...site.values()].map((s) => s.place.file), ...CONVERT_FILES]);
+    const generatorFiles = layoutFiles(opts.layout);
+    tree.claim([...[...site.values()].map((s) => s.place.file), ...CONVERT_FILES, ...Object.keys(generatorFiles)]);
     const write = (rel: string, data: string | Uint8Array) => tree.write(rel, data, "convert");
     const plan = planConversion(store, spooled, site, opts, ({ doc, assets }) => {
       write(doc.path, doc.text);
@@ -186,6 +187,7 @@ export function convertSnapshot(
     write("redirects/htaccess", htaccess(redirects));
     write("report/problems.json", JSON.stringify(plan.findings, null, 2) + "\n");
     write("report/fidelity.json", JSON.stringify(plan.fidelity, null, 2) + "\n");
+    for (const [path, text] of Object.entries(generatorFiles)) write(path, text);
 
     const stale = tree.removeStale("convert");
     // Files the user edited since an earlier run: neither rewritten nor removed.
