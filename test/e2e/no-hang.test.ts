@@ -32,7 +32,7 @@ describe("a host that asks for long waits", () => {
     const summary = JSON.parse(r.stdout) as { failures: { url: string; reason: string }[]; posts: number };
     expect(summary.failures).toHaveLength(1);
     expect(summary.failures[0]?.reason).toMatch(/Retry-After asks for 86400 s, more than the limit/);
-    expect(summary.posts).toBe(64);
+    expect(summary.posts).toBe(66);
   });
 
   it("--time-limit ends a crawl paused by a Retry-After within the cap (exit 4, resumable)", async () => {
