@@ -353,7 +353,7 @@ describe("incremental runs", () => {
     const archive = tempDir();
     expect((await snapshot(archive)).code).toBe(0);
     const content = loadContent();
-    const [changed, removed] = [content.posts[3]!, content.posts[10]!];
+    const [changed, removed] = [content.posts[5]!, content.posts[12]!];
     const block = changed.blocks.find((b) => b.kind === "p");
     if (block?.kind !== "p") throw new Error("the post has no paragraph");
     block.html = `${block.html} Tillägg i efterhand.`;
