@@ -8,16 +8,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { chromium, type Browser, type Frame } from "playwright-core";
+import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../fixtures/site/content.js";
 import { buildSite } from "../fixtures/site/render.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { snapshotRun } from "../src/pipeline/snapshot.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { fastSettings, ROOT, START, tempDir, useReplica } from "./helpers.js";
+import { CHROMIUM, fastSettings, launchChromium, ROOT, START, tempDir, useReplica } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const APP = join(ROOT, "node_modules/replaywebpage");
 const hasPeers = existsSync(CHROMIUM) && existsSync(join(APP, "sw.js"));
 if (!hasPeers && process.env.CI)
@@ -98,10 +97,7 @@ describe.skipIf(!hasPeers)("every night's WACZ in ReplayWeb.page", () => {
     server = serveReplay((id) => join(archive, id, `mia-${id}.wacz`));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent, type Block } from "../fixtures/site/content.js";
 import { plainText } from "../fixtures/site/expected.js";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
-import { checkConservation } from "../src/convert/conserve.js";
+import { checkConservation, renderMarkdown } from "../src/convert/conserve.js";
 import { identityContext } from "../src/convert/context.js";
 import { htmlToMarkdown } from "../src/convert/markdown.js";
 import { extractPost } from "../src/extract/post.js";
@@ -176,7 +176,7 @@ describe("generated post bodies", () => {
           expect(post).not.toBeNull();
           if (!post) return;
           const md = htmlToMarkdown(post.bodyHtml, identityContext());
-          const result = checkConservation(post.sourceHtml, md, {
+          const result = checkConservation(post.sourceHtml, renderMarkdown(md), {
             pageUrl: PAGE_URL,
             isSiteUrl: (u) => isSiteUrl(u, profile),
             image: profile.post.image,

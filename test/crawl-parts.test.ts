@@ -28,7 +28,6 @@ function page(url: string, body: string, over: Partial<FetchRecord> = {}): [Fetc
     res: { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: bytes },
     sha256: "0".repeat(64),
     hops: [],
-    sent: {},
   });
   return [{ ...rec, ...over }, bytes];
 }

@@ -13,6 +13,7 @@ import { parseOriginMap } from "../src/http/origin-map.js";
 import { crawlToSnapshot } from "../src/crawl/to-snapshot.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { CrawlSettings } from "../src/crawl/crawler.js";
+import { chromium, type Browser } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const START = "https://www.miaprojektet.se/aktuellt-39586750";
@@ -114,4 +115,26 @@ export function useReplica(opts: { snapshot?: boolean; reset?: boolean } = {}): 
       state.server.setSite(buildSite());
     });
   return state;
+}
+
+/** The flags that send a run to the loopback replica, with the politeness gap lifted (our own server). */
+export const replicaFlags = (serverUrl: string): string[] => ["--map-origin", `*=${serverUrl}`, "--host-gap", "0"];
+
+/** Debian's Chromium, which .ci/run installs (tests that need it fail under CI without it). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Headless Chromium with the flags this workplace's closed network needs, and as root. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
 }

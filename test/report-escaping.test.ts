@@ -6,16 +6,14 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import MarkdownIt from "markdown-it";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { renderDiffMarkdown } from "../src/archive/diff.js";
 import { csvCell } from "../src/escape/csv.js";
 import type { LinkResult } from "../src/links/checker.js";
 import { renderHtml } from "../src/report/render-html.js";
 import { renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../src/report/report.js";
-import { tempDir } from "./helpers.js";
+import { CHROMIUM, launchChromium, tempDir } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI) throw new Error("chromium is not installed: .ci/run installs it");
 
@@ -66,7 +64,7 @@ describe.skipIf(!hasChromium)("report.html with hostile URLs and texts, in Chrom
   it("runs no script, links no script URL, and shows the markup as text", async () => {
     const file = join(tempDir(), "report.html");
     writeFileSync(file, renderHtml(hostileReport()));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { convertOptions } from "../src/pipeline/settings.js";
 import { defaults } from "../src/config/defaults.js";
@@ -13,9 +13,8 @@ import { checkAndReport } from "../src/pipeline/check.js";
 import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Report } from "../src/report/report.js";
-import { replicaSnapshot, ROOT, tempDir } from "./helpers.js";
+import { CHROMIUM, launchChromium, replicaSnapshot, ROOT, tempDir } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI)
   throw new Error("chromium is not installed: .ci/run installs it (apt-get install -y chromium)");
@@ -43,18 +42,7 @@ describe.skipIf(!hasChromium)("report.html in Chromium", () => {
       cacheAgeMs: 0,
     });
     // The flags Chromium needs on this workplace's closed network (see the env notes), and as root.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

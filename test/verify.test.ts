@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../fixtures/server.js";
 import { verifyMarkdown } from "../src/convert/verify.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import { cli, START, tempDir } from "./helpers.js";
+import { cli, replicaFlags, START, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
 // The source as the old page has it (the profile's body element), and what extraction made of it.
@@ -73,20 +73,7 @@ describe("mia-migrate verify", () => {
   it("passes a fresh migration, and names the file when a caption is later lost", async () => {
     const out = tempDir();
     expect(
-      (
-        await cli([
-          "--quiet",
-          "migrate",
-          START,
-          "--out",
-          out,
-          "--map-origin",
-          `*=${server.url}`,
-          "--host-gap",
-          "0",
-          "--no-check-links",
-        ])
-      ).code,
+      (await cli(["--quiet", "migrate", START, "--out", out, ...replicaFlags(server.url), "--no-check-links"])).code,
     ).toBe(0);
     const fidelity = JSON.parse(readFileSync(join(out, "report/fidelity.json"), "utf8")) as {
       posts: number;

@@ -65,12 +65,13 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
   const store = new SnapshotStore(dir);
   mkdirSync(dir, { recursive: true });
   let lines: JournalLine[] | null = null;
-  let manifest: ManifestRecord[] | null = null;
   const captures: CaptureRef[] = []; // the main WARC's responses and revisits, in order
   const sizes = new Map<string, number>(); // sha256 of the bodies written into the store, and their sizes
-  const wanted = new Set<string>();
+  // The payloads the run needs: its captures' digests (a revisit's is the earlier run's payload), and the
+  // digests older journals name themselves. Known once the main WARC is read.
+  let wanted: Set<string> | null = null;
   for (const file of files) {
-    if (manifest && [...wanted].every((sha) => sizes.has(sha))) break;
+    if (wanted && [...wanted].every((sha) => sizes.has(sha))) break;
     for await (const record of WARCParser.iterRecords(createReadStream(file))) {
       if (file === main && record.warcType === "metadata" && record.warcTargetURI === MANIFEST_URI) {
         lines = (await record.contentText())
@@ -82,7 +83,7 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
       const sha = record.warcPayloadDigest?.replace(/^sha256:/, "");
       if (file === main && (record.warcType === "response" || record.warcType === "revisit"))
         captures.push({ uri: record.warcTargetURI ?? "", sha256: sha });
-      if (record.warcType !== "response" || !sha || sizes.has(sha) || (manifest && !wanted.has(sha))) {
+      if (record.warcType !== "response" || !sha || sizes.has(sha) || (wanted && !wanted.has(sha))) {
         await record.skipFully();
         continue;
       }
@@ -92,23 +93,23 @@ export async function snapshotFromArchive(source: string, dir: string): Promise<
     }
     if (!lines)
       throw new Error(`${main}: no mia-migrate manifest record in it (was it written by "mia-migrate snapshot"?)`);
-    if (!manifest) {
-      try {
-        // Sizes of bodies from earlier runs are read below; until then a placeholder the check replaces.
-        manifest = restoreJournal(lines, captures, (sha) => sizes.get(sha) ?? -1);
-      } catch (err) {
-        throw new Error(`${basename(main)}: ${(err as Error).message}`);
-      }
-      for (const r of manifest) if (r.type === "fetch" && r.sha256) wanted.add(r.sha256);
-    }
+    wanted ??= new Set([
+      ...captures.flatMap((c) => (c.sha256 ? [c.sha256] : [])),
+      ...lines.flatMap((l) => (l.type === "fetch" && l.sha256 ? [l.sha256] : [])),
+    ]);
   }
-  if (!manifest) throw new Error(`${main}: no mia-migrate manifest record in it`);
+  if (!lines || !wanted) throw new Error(`${main}: no mia-migrate manifest record in it`);
   const missing = [...wanted].filter((sha) => !sizes.has(sha));
   if (missing.length)
     throw new Error(
       `${basename(main)}: ${missing.length} revisit(s) refer to captures in runs that are not here (first: sha256:${missing[0] ?? ""}); give the whole archive directory`,
     );
-  for (const r of manifest) if (r.type === "fetch" && r.sha256 && r.size < 0) r.size = sizes.get(r.sha256) ?? 0;
+  let manifest: ManifestRecord[];
+  try {
+    manifest = restoreJournal(lines, captures, (sha) => sizes.get(sha) ?? 0);
+  } catch (err) {
+    throw new Error(`${basename(main)}: ${(err as Error).message}`);
+  }
   const first = manifest.find((r) => r.type === "fetch");
   store.open({
     startUrl: first?.url ?? "",

@@ -71,17 +71,19 @@ const SERIALIZE = { gzip: true, digest: { algo: "sha-256", prefix: "sha256:", ba
 /** Header fields as name/value pairs, in order (warcio keeps their case and order). */
 export type Fields = [string, string][];
 
+/** The first field of that (lower-case) name, whatever case it was sent in. */
+const fieldValue = (fields: Fields, name: string) => fields.find(([k]) => k.toLowerCase() === name)?.[1];
+
 /** The header fields as received, in their order and case, but where the stored body is not the bytes
  *  they describe: a body stored decoded (Content-Encoding), de-chunked (Transfer-Encoding) or cut short
  *  (robots.txt read to its cap) keeps the originals under X-Archive-Orig- (as pywb does) and gets the
  *  stored body's Content-Length. A plain body's fields are left exactly as they came. */
 export function archivedHeaders(fields: Fields, bodyLength: number | null): Fields {
-  const named = (name: string) => fields.find(([k]) => k.toLowerCase() === name)?.[1];
-  const declared = named("content-length");
+  const declared = fieldValue(fields, "content-length");
   const rewrite =
     bodyLength !== null &&
-    (named("content-encoding") !== undefined ||
-      named("transfer-encoding") !== undefined ||
+    (fieldValue(fields, "content-encoding") !== undefined ||
+      fieldValue(fields, "transfer-encoding") !== undefined ||
       declared === undefined ||
       Number(declared) !== bodyLength);
   if (!rewrite) return fields.map(([k, v]) => [k, v]);
@@ -103,7 +105,7 @@ export function parseRequestHead(head: string): { line: string; fields: Fields }
   return { line, fields };
 }
 
-const mimeOf = (headers: Record<string, string>) => headers["content-type"]?.split(";")[0]?.trim() || "unk";
+const mimeOf = (fields: Fields) => fieldValue(fields, "content-type")?.split(";")[0]?.trim() || "unk";
 const statusLine = (status: number) => `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`.trimEnd();
 const warcDate = (iso: string) => iso.replace(/\.\d+Z$/, "Z");
 export const timestamp14 = (iso: string) => iso.replace(/\D/g, "").slice(0, 14);
@@ -221,7 +223,7 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
         const at = await exchange(hop.url, date, response, rec.redirectRequestHeaders?.[i] ?? {}, wire);
         counts.responses++;
         index(hop.url, date, {
-          mime: mimeOf(rec.redirectHeaders?.[i] ?? {}),
+          mime: mimeOf(headers),
           status: hop.status,
           digest: response.warcPayloadDigest ?? "",
           length: at.length,
@@ -299,7 +301,7 @@ export async function writeWarc(input: WriteWarcInput): Promise<WriteWarcResult>
     const at = await exchange(url, date, response, sent, rec.wire);
     counts.responses++;
     index(url, date, {
-      mime: mimeOf(rec.headers),
+      mime: mimeOf(headers),
       status: rec.status,
       digest: `sha256:${sha}`,
       length: at.length,

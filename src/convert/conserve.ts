@@ -179,13 +179,14 @@ function renderedCaptions($: CheerioAPI): string[] {
   return out;
 }
 
-export function checkConservation(
-  sourceHtml: string,
-  markdownBody: string,
-  opts: ConservationOptions,
-): ConservationResult {
+/** A Markdown body as a reader's browser gets it (Hugo's figure shortcode read as the figure it is). */
+export function renderMarkdown(markdownBody: string): CheerioAPI {
+  return load(markdown.render(shortcodesAsFigures(markdownBody)));
+}
+
+/** The source (the body element's HTML) against the rendered Markdown (renderMarkdown). */
+export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: ConservationOptions): ConservationResult {
   const $s = load(sourceHtml, null, false);
-  const $r = load(markdown.render(shortcodesAsFigures(markdownBody)));
   const accounted: Record<string, number> = {};
   const account = (rule: string, n = 1) => {
     if (n > 0) accounted[rule] = (accounted[rule] ?? 0) + n;

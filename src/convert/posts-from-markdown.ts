@@ -22,6 +22,7 @@ export function postsFromMarkdown(docs: Iterable<OutputDoc>): Post[] {
   for (const d of docs) {
     const fm = (parse(/^---\n([\s\S]*?)\n---/.exec(d.text)?.[1] ?? "") ?? {}) as Fm;
     const date = fm.date instanceof Date ? fm.date.toISOString().slice(0, 10) : String(fm.date ?? "").slice(0, 10);
+    const html = markdown.render(d.body);
     posts.push({
       id: d.postId,
       sourceUrl: String(fm.source_url ?? ""),
@@ -29,9 +30,9 @@ export function postsFromMarkdown(docs: Iterable<OutputDoc>): Post[] {
       date,
       dateSource: "url",
       tags: Array.isArray(fm.tags) ? fm.tags.map(String) : [],
-      bodyHtml: markdown.render(d.body),
+      bodyHtml: html,
       // Read from Markdown: its own rendering is all the source there is.
-      sourceHtml: markdown.render(d.body),
+      sourceHtml: html,
       images: (fm.images ?? []).map((i) => ({
         src: String(i.src ?? ""),
         alt: String(i.alt ?? ""),

@@ -3,11 +3,10 @@
 // and the structure the converter made (headings, list items) against the extracted post. Every
 // difference is a finding that names the file and, for a loss, the source block. Pure.
 import { load, type CheerioAPI } from "cheerio";
-import MarkdownIt from "markdown-it";
 import type { Post } from "../extract/post.js";
 import type { Profile } from "../profiles/profile.js";
 import { isSiteUrl } from "../profiles/url.js";
-import { checkConservation, type ConservationResult, type Loss } from "./conserve.js";
+import { checkConservation, renderMarkdown, type ConservationResult, type Loss } from "./conserve.js";
 
 export interface Mismatch {
   what: Loss["what"] | "headings" | "list items";
@@ -25,8 +24,6 @@ export interface VerifyContext {
   strict: boolean;
 }
 
-const markdown = new MarkdownIt({ html: true, linkify: false });
-
 function structure($: CheerioAPI): { headings: number; listItems: number } {
   return { headings: $("h1, h2, h3, h4, h5, h6").length, listItems: $("li").length };
 }
@@ -38,7 +35,9 @@ export function verifyMarkdown(
   ctx: VerifyContext,
 ): { mismatches: Mismatch[]; conservation: ConservationResult } {
   const { profile } = ctx;
-  const conservation = checkConservation(post.sourceHtml, body, {
+  // Rendered once: the conservation check and the structure read the same DOM.
+  const rendered = renderMarkdown(body);
+  const conservation = checkConservation(post.sourceHtml, rendered, {
     pageUrl: post.sourceUrl,
     isSiteUrl: (u) => isSiteUrl(u, profile),
     image: profile.post.image,
@@ -52,7 +51,7 @@ export function verifyMarkdown(
     found: l.added.join(" | "),
   }));
   const want = structure(load(post.bodyHtml));
-  const got = structure(load(markdown.render(body)));
+  const got = structure(rendered);
   if (want.headings !== got.headings)
     out.push({ what: "headings", expected: String(want.headings), found: String(got.headings) });
   if (want.listItems !== got.listItems)

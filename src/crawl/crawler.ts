@@ -346,8 +346,6 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
       res,
       sha256,
       hops: answer.hops,
-      // What was sent for the final URL (the fetcher's headers, the conditional ones included).
-      sent: answer.res.sent ?? (stored ? conditionalHeaders(stored) : {}),
       ...(notModified ? { notModified } : {}),
       ...(wire ? { wire } : {}),
     });

@@ -37,19 +37,6 @@ export function failureRecord(
 /** The redirect hops a request went through (by URL and status). */
 export const redirectsOf = (hops: readonly Hop[]): RedirectHop[] => hops.map((h) => ({ url: h.url, status: h.status }));
 
-/** What a record keeps of the headers of an exchange: those each redirect hop answered and was asked
- *  with, and those the final request was sent with (absent when there are none). */
-export function exchangeHeaders(
-  hops: readonly Hop[],
-  sent: Record<string, string>,
-): Pick<FetchRecord, "redirectHeaders" | "requestHeaders" | "redirectRequestHeaders"> {
-  return {
-    ...(hops.length ? { redirectHeaders: hops.map((h) => h.headers) } : {}),
-    ...(Object.keys(sent).length ? { requestHeaders: sent } : {}),
-    ...(hops.length ? { redirectRequestHeaders: hops.map((h) => h.sent ?? {}) } : {}),
-  };
-}
-
 /** Archive runs: each redirect hop's body stored like a page's (an empty one is one shared file). */
 export function storeHopBodies(store: SnapshotStore, hops: readonly Hop[]): Promise<string[]> {
   return Promise.all(hops.map((h) => store.putBodyAsync(h.body ?? Buffer.alloc(0))));
@@ -78,8 +65,6 @@ export function responseRecord(
     res: HttpResponse;
     sha256: string;
     hops: readonly Hop[];
-    /** The request headers the final URL was asked with. */
-    sent: Record<string, string>;
     /** A 304 confirmed the stored response: the 304's own headers. */
     notModified?: { headers: Record<string, string> };
     /** Archive runs: the wire fields (wireFields). */
@@ -100,7 +85,6 @@ export function responseRecord(
     kind: pageKind(finalUrl, profile),
     depth: task.depth,
     tries: task.attempt,
-    ...exchangeHeaders(answer.hops, answer.sent),
     ...(answer.notModified ? { notModified: answer.notModified } : {}),
     ...answer.wire,
   };

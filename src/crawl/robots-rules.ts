@@ -6,7 +6,7 @@ import { FetchError } from "../http/fetcher.js";
 import { sleep } from "../http/host-gate.js";
 import { nextTry, type RetryPolicy, type TryOutcome } from "../http/retry.js";
 import type { SnapshotStore } from "../store/snapshot.js";
-import { exchangeHeaders, redirectsOf, storeHopBodies, wireFields } from "./records.js";
+import { redirectsOf, storeHopBodies, wireFields } from "./records.js";
 import { robotsVerdict, type RobotsVerdict } from "./robots.js";
 
 export interface RobotsSettings {
@@ -120,7 +120,6 @@ export class RobotsRules {
           kind: "robots",
           depth: 0,
           tries: attempt,
-          ...exchangeHeaders(answer.hops, r.sent ?? {}),
           ...wireFields(answer.hops, r, await storeHopBodies(store, answer.hops)),
         });
       }

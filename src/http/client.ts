@@ -75,8 +75,6 @@ export interface Hop {
   url: string;
   status: number;
   headers: Record<string, string>;
-  /** The request headers sent for this hop. */
-  sent?: Record<string, string>;
   /** What went over the wire for this hop, and the body it came with (archive records keep both). */
   wire?: Wire;
   body?: Buffer;
@@ -141,7 +139,6 @@ export async function follow(
       status: res.status,
       headers: res.headers,
       body: res.body,
-      ...(res.sent ? { sent: res.sent } : {}),
       ...(res.wire ? { wire: res.wire } : {}),
     });
     const next = (opts.resolve ?? resolveLocation)(location, current);

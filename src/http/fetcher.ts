@@ -31,8 +31,6 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
-  /** The request headers this response answered, as handed to undici (which adds `connection`). */
-  sent?: Record<string, string>;
   /** What went over the wire: the request head as written, the header fields as received, the address. */
   wire?: Wire;
   /** The body was read only up to `truncateAt` (robots.txt's limit): it is not the whole body. */
@@ -243,7 +241,6 @@ export class Fetcher {
         status: res.status,
         headers,
         body: read.body,
-        sent,
         wire: res.wire,
         ...(read.truncated ? { truncated: true } : {}),
       };

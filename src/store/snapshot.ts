@@ -33,12 +33,10 @@ export interface FetchRecord {
   depth: number;
   tries: number;
   error?: { reason: string; message: string };
-  /** Each redirect hop's response headers, in the order of `redirects` (for WARC response records). */
+  /** Written by earlier versions, before `wire`, and read only for their journals (a run resumed across
+   *  an upgrade): each redirect hop's response headers, the final request's headers, each hop's. */
   redirectHeaders?: Record<string, string>[];
-  /** The request headers sent: complete (they hold `host`) since they were recorded as sent; from older
-   *  snapshots only the conditional ones. */
   requestHeaders?: Record<string, string>;
-  /** The request headers sent for each redirect hop (absent in older snapshots). */
   redirectRequestHeaders?: Record<string, string>[];
   /** The server answered 304 to a conditional request: `headers` are the stored ones updated with these
    *  (as an HTTP cache does, RFC 9111 §4.3.4), and the body is the previous run's. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { bootId, processStart } from "../../src/archive/lock.js";
 import { incompleteReason, INCOMPLETE_DIR, pruneRuns, type RunInfo } from "../../src/pipeline/snapshot.js";
 import { listRunDirs } from "../../src/archive/warc-read.js";
-import { cli, START, tempDir, useReplica } from "../helpers.js";
+import { cli, replicaFlags, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ reset: true });
 
@@ -17,10 +17,7 @@ const args = (archive: string, origin: string, ...more: string[]) => [
   START,
   "--archive",
   archive,
-  "--map-origin",
-  `*=${origin}`,
-  "--host-gap",
-  "0",
+  ...replicaFlags(origin),
   "--retries",
   "1",
   ...more,

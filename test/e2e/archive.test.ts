@@ -16,7 +16,7 @@ import type { RunDiff } from "../../src/archive/diff.js";
 import type { RunInfo } from "../../src/pipeline/snapshot.js";
 import { REVISIT_IDENTICAL, REVISIT_NOT_MODIFIED, writeWarc } from "../../src/archive/warc-write.js";
 import { SnapshotStore, type FetchRecord } from "../../src/store/snapshot.js";
-import { cli, cliProcess, listFiles, ROOT, START, tempDir } from "../helpers.js";
+import { cli, cliProcess, listFiles, replicaFlags, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -35,10 +35,7 @@ const snapshotArgs = (archive: string, ...more: string[]) => [
   START,
   "--archive",
   archive,
-  "--map-origin",
-  `*=${server.url}`,
-  "--host-gap",
-  "0",
+  ...replicaFlags(server.url),
   ...more,
 ];
 const snapshot = (archive: string, ...more: string[]) => cli(["--json", ...snapshotArgs(archive, ...more)]);
@@ -477,20 +474,7 @@ describe("convert --from an archive", () => {
     expect((await snapshot(archive)).code).toBe(0); // the newest run is all revisits: payloads come from the first
     const live = tempDir();
     expect(
-      (
-        await cli([
-          "--quiet",
-          "migrate",
-          START,
-          "--out",
-          live,
-          "--map-origin",
-          `*=${server.url}`,
-          "--host-gap",
-          "0",
-          "--no-check-links",
-        ])
-      ).code,
+      (await cli(["--quiet", "migrate", START, "--out", live, ...replicaFlags(server.url), "--no-check-links"])).code,
     ).toBe(0);
     const fromArchive = tempDir();
     const r = await cli(["--quiet", "convert", "--from", archive, "--out", fromArchive]);

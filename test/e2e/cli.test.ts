@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
-import { cli, START, tempDir } from "../helpers.js";
+import { cli, replicaFlags, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -56,10 +56,7 @@ describe("mia-migrate", () => {
       START,
       "--out",
       out,
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
+      ...replicaFlags(server.url),
       "--host-concurrency",
       "4",
       "--link-timeout",
@@ -82,10 +79,7 @@ describe("mia-migrate", () => {
       START,
       "--out",
       tempDir(),
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
+      ...replicaFlags(server.url),
       "--link-timeout",
       "1",
       "--no-cache",
@@ -102,10 +96,7 @@ describe("mia-migrate", () => {
       START,
       "--out",
       out,
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
+      ...replicaFlags(server.url),
       "--link-timeout",
       "1",
       "--no-cache",
@@ -122,18 +113,7 @@ describe("mia-migrate", () => {
 
   it("checks an output folder of Markdown on its own, without its snapshot", async () => {
     const out = tempDir();
-    await cli([
-      "--quiet",
-      "migrate",
-      START,
-      "--out",
-      out,
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
-      "--no-check-links",
-    ]);
+    await cli(["--quiet", "migrate", START, "--out", out, ...replicaFlags(server.url), "--no-check-links"]);
     const alone = tempDir();
     cpSync(join(out, "posts"), join(alone, "posts"), { recursive: true });
     cpSync(join(out, "assets"), join(alone, "assets"), { recursive: true });
@@ -158,18 +138,7 @@ describe("mia-migrate", () => {
 
   it("converts a snapshot offline, and says so when there is none", async () => {
     const out = tempDir();
-    await cli([
-      "--quiet",
-      "migrate",
-      START,
-      "--out",
-      out,
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
-      "--no-check-links",
-    ]);
+    await cli(["--quiet", "migrate", START, "--out", out, ...replicaFlags(server.url), "--no-check-links"]);
     const again = tempDir();
     const r = await cli(["--json", "convert", "--from", join(out, "snapshot"), "--out", again]);
     expect(r.code).toBe(0);

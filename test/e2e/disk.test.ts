@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
 import { SnapshotStore } from "../../src/store/snapshot.js";
-import { cli, listFiles, replicaSnapshot, START, tempDir } from "../helpers.js";
+import { cli, listFiles, replicaFlags, replicaSnapshot, START, tempDir } from "../helpers.js";
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
@@ -69,17 +69,7 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
   it("a crawl that fills the disk stops with one line, keeps a valid journal, and resumes when there is space", async () => {
     const disk = smallDisk(600);
     const out = join(disk, "site");
-    const args = [
-      "migrate",
-      START,
-      "--out",
-      out,
-      "--map-origin",
-      `*=${server.url}`,
-      "--host-gap",
-      "0",
-      "--no-check-links",
-    ];
+    const args = ["migrate", START, "--out", out, ...replicaFlags(server.url), "--no-check-links"];
     const r = await cli(args);
     expect(r.code).toBe(1);
     expect(
@@ -111,7 +101,7 @@ describe.skipIf(!canMount)("disk full and read-only output (tmpfs; needs root)",
     remount(disk, "ro");
     for (const args of [
       ["convert", "--from", snapshot, "--out", out],
-      ["migrate", START, "--out", out, "--map-origin", `*=${server.url}`, "--host-gap", "0"],
+      ["migrate", START, "--out", out, ...replicaFlags(server.url)],
     ]) {
       const r = await cli(args);
       expect(r.code, args[0]).toBe(1);

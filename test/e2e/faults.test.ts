@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostileNetwork } from "../../fixtures/faults.js";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
 import type { Finding } from "../../src/config/findings.js";
-import { cli, listFiles, START, tempDir } from "../helpers.js";
+import { cli, listFiles, replicaFlags, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 let clean: string;
@@ -19,10 +19,7 @@ const migrate = (out: string) =>
     START,
     "--out",
     out,
-    "--map-origin",
-    `*=${server.url}`,
-    "--host-gap",
-    "0",
+    ...replicaFlags(server.url),
     "--host-concurrency",
     "1",
     "--no-check-links",

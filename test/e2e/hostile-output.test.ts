@@ -13,15 +13,14 @@ import { pathToFileURL } from "node:url";
 import { load } from "cheerio";
 import fc from "fast-check";
 import yaml from "js-yaml";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertOptions } from "../../src/pipeline/settings.js";
 import { planSite } from "../../src/convert/site.js";
 import { extractPost, type Post } from "../../src/extract/post.js";
 import { loadProfile } from "../../src/profiles/profile.js";
-import { listFiles, ROOT, tempDir } from "../helpers.js";
+import { CHROMIUM, launchChromium, listFiles, ROOT, tempDir } from "../helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 const hasHugo = spawnSync("hugo", ["version"]).status === 0;
 if ((!hasChromium || !hasHugo) && process.env.CI)
@@ -140,18 +139,7 @@ const posts: Post[] = sources
   .filter((p): p is Post => p !== null);
 
 beforeAll(async () => {
-  if (hasChromium)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+  if (hasChromium) browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

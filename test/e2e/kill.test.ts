@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seeded, startReplica, type ReplicaServer } from "../../fixtures/server.js";
-import { cli, cliProcess, listFiles, START, tempDir } from "../helpers.js";
+import { cli, cliProcess, listFiles, replicaFlags, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -17,18 +17,7 @@ afterAll(async () => {
 });
 
 // The link cache lives in the output folder: each run here has its own, as a user's would.
-const args = (out: string) => [
-  "migrate",
-  START,
-  "--out",
-  out,
-  "--map-origin",
-  `*=${server.url}`,
-  "--host-gap",
-  "0",
-  "--link-timeout",
-  "2",
-];
+const args = (out: string) => ["migrate", START, "--out", out, ...replicaFlags(server.url), "--link-timeout", "2"];
 /** Everything but the snapshot, whose journal records when each page was fetched, and the link cache,
  *  which records when each link was checked. */
 const output = (dir: string) =>

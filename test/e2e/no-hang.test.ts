@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../../fixtures/site/content.js";
 import { buildSite } from "../../fixtures/site/render.js";
 import { HostGate } from "../../src/http/host-gate.js";
-import { cli, cliProcess, ROOT, START, tempDir, useReplica } from "../helpers.js";
+import { cli, cliProcess, replicaFlags, ROOT, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ reset: true });
 
@@ -16,10 +16,7 @@ const crawlArgs = (...more: string[]) => [
   START,
   "--snapshot",
   join(tempDir(), "snap"),
-  "--map-origin",
-  `*=${replica.server.url}`,
-  "--host-gap",
-  "0",
+  ...replicaFlags(replica.server.url),
   ...more,
 ];
 const POST = /-45881233$/;

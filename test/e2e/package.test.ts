@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
-import { listFiles, ROOT, START, tempDir } from "../helpers.js";
+import { listFiles, replicaFlags, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -65,19 +65,7 @@ describe("npm pack", () => {
     const out = join(home, "site");
     const migrate = await run(
       bin,
-      [
-        "--quiet",
-        "migrate",
-        START,
-        "--out",
-        out,
-        "--map-origin",
-        `*=${server.url}`,
-        "--host-gap",
-        "0",
-        "--link-timeout",
-        "2",
-      ],
+      ["--quiet", "migrate", START, "--out", out, ...replicaFlags(server.url), "--link-timeout", "2"],
       home,
     );
     expect(migrate.stderr).toBe("");

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplica, type ReplicaServer } from "../../fixtures/server.js";
 import { SnapshotStore, type FetchRecord } from "../../src/store/snapshot.js";
-import { cliProcess, ROOT, START, tempDir } from "../helpers.js";
+import { cliProcess, replicaFlags, ROOT, START, tempDir } from "../helpers.js";
 
 let server: ReplicaServer;
 beforeAll(async () => {
@@ -25,10 +25,7 @@ function crawlCommand(snapshot: string): ChildProcess {
     START,
     "--snapshot",
     snapshot,
-    "--map-origin",
-    `*=${server.url}`,
-    "--host-gap",
-    "0",
+    ...replicaFlags(server.url),
     "--host-concurrency",
     "2",
   ];

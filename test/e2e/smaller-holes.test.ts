@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "../../fixtures/site/content.js";
 import { buildSite } from "../../fixtures/site/render.js";
 import { SnapshotStore } from "../../src/store/snapshot.js";
-import { cli, cliProcess, listFiles, ROOT, START, tempDir, useReplica } from "../helpers.js";
+import { cli, cliProcess, listFiles, replicaFlags, ROOT, START, tempDir, useReplica } from "../helpers.js";
 
 const replica = useReplica({ snapshot: true, reset: true });
 
@@ -18,10 +18,7 @@ const migrateArgs = (start: string, out: string, ...more: string[]) => [
   start,
   "--out",
   out,
-  "--map-origin",
-  `*=${replica.server.url}`,
-  "--host-gap",
-  "0",
+  ...replicaFlags(replica.server.url),
   "--no-check-links",
   ...more,
 ];
@@ -98,10 +95,7 @@ describe("a link cache that cannot be written", () => {
       replica.snapshot,
       "--out",
       out,
-      "--map-origin",
-      `*=${replica.server.url}`,
-      "--host-gap",
-      "0",
+      ...replicaFlags(replica.server.url),
       "--link-timeout",
       "2",
     ]);
