@@ -6,7 +6,7 @@
 // payload an identical-payload-digest revisit (BENCH_CONDITIONAL=1 measures --conditional, 304s as
 // server-not-modified revisits). Both write a `request` record and a revisit record per unchanged fetch,
 // each its own gzip member, so what is left of the second WARC is about a kilobyte of record headers per fetch.
-// Run: `npm run bench:archive` (BENCH_POSTS=2000 for the generated replica; default the 65-post one).
+// Run: `npm run bench:archive` (BENCH_POSTS=2000 for the generated replica; default the 67-post one).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -126,7 +126,7 @@ try {
   await server.stop();
 }
 
-// Cold versus warm cache, on the 65-post replica with its external hosts (all on loopback). On loopback
+// Cold versus warm cache, on the 67-post replica with its external hosts (all on loopback). On loopback
 // a request costs about a millisecond, so a cache can save little: every request here is also given
 // LATENCY_MS (default 150), about what a request to another site on the internet takes. Failures are
 // always checked again, and one replica host never answers (a 2 s timeout each run); a third run skips
@@ -182,9 +182,9 @@ if (a && b)
   );
 console.table([
   ...cacheRows,
-  { run: "65-post replica + external hosts, cold cache", "wall s": cold.s.toFixed(2), requests: cold.requests },
+  { run: "67-post replica + external hosts, cold cache", "wall s": cold.s.toFixed(2), requests: cold.requests },
   {
-    run: "65-post replica + external hosts, warm cache",
+    run: "67-post replica + external hosts, warm cache",
     "wall s": warm.s.toFixed(2),
     requests: warm.requests,
     "× faster than cold": (cold.s / warm.s).toFixed(1),

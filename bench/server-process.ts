@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** `posts`: a generated replica of that many posts; undefined, the real 65-post replica. */
+/** `posts`: a generated replica of that many posts; undefined, the real 67-post replica. */
 export async function startServerProcess(posts?: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "fixtures/serve.ts"], {
     cwd: ROOT,
