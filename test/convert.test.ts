@@ -59,6 +59,9 @@ describe("Markdown rules", () => {
     const prose = "MIA-projektet (2017–2022) gav 2 000 personer hopp. Fler kvinnor än män, 57 procent. Se s. 12.";
     expect(md(`<p>${prose}</p>`)).toBe(prose);
     expect(md("<p>2021. Året då allt hände</p>")).toBe("2021\\. Året då allt hände");
+    // Alone on its line a marker is an empty list item: "2021." would vanish into a list's start number.
+    expect(md("<p>2021.</p>")).toBe("2021\\.");
+    expect(md("<p>Rubrik<br>-</p>")).toBe("Rubrik\\\n\\-");
     expect(md("<p># inte en rubrik</p>")).toBe("\\# inte en rubrik");
     expect(md("<p>- inte en lista</p>")).toBe("\\- inte en lista");
     expect(md("<p>a*b*c och [klamrar]</p>")).toBe("a\\*b\\*c och \\[klamrar\\]");

@@ -159,7 +159,8 @@ function placeLosses(blocks: readonly string[][], result: readonly string[]): st
 function shortcodesAsFigures(md: string): string {
   return md.replace(/\{\{< figure ((?:[a-z]+="[^"]*"\s*)+)>\}\}/g, (_m, attrs: string) => {
     const a = Object.fromEntries([...attrs.matchAll(/([a-z]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const cap = a.caption ? `<figcaption>${a.caption}</figcaption>` : "";
+    // Hugo renders the caption as Markdown (markdownify): so is it read here.
+    const cap = a.caption ? `<figcaption>${markdown.renderInline(a.caption)}</figcaption>` : "";
     return `<figure><img src="${a.src ?? ""}" alt="${a.alt ?? ""}">${cap}</figure>`;
   });
 }

@@ -5,8 +5,9 @@
 
 const LINE_START: [RegExp, string][] = [
   [/^(\s*)([#>])/gm, "$1\\$2"], // a heading or a block quote
-  [/^(\s*)([-+*])(\s)/gm, "$1\\$2$3"], // a bullet
-  [/^(\s*)(\d+)([.)])(\s)/gm, "$1$2\\$3$4"], // a numbered item ("2021. Året då …")
+  // A list marker followed by a space, or ending the line (an empty item: "2021." alone is one).
+  [/^(\s*)([-+*])(\s|$)/gm, "$1\\$2$3"], // a bullet
+  [/^(\s*)(\d+)([.)])(\s|$)/gm, "$1$2\\$3$4"], // a numbered item ("2021. Året då …", "2021.")
   [/^(\s*)(=+|-+)(\s*)$/gm, "$1\\$2$3"], // a setext underline
 ];
 

@@ -171,13 +171,18 @@ function extractImages(
     if (!src) return void block.remove();
     const alt = cleanText(img.attr("alt") ?? img.attr("title") ?? "");
     // The visible caption wins over the alt/title copy (they often differ in spacing or a full stop).
-    const visible = cleanText(block.find(profile.post.imageCaption).text());
-    const caption = visible || alt ? normalizeInline(visible || alt, opts, counts) : null;
+    const shown = block.find(profile.post.imageCaption);
+    const visible = cleanText(shown.text());
+    // A caption with links keeps them: its nodes go into the figcaption, where the body's clean-up
+    // (cleanMarkup) normalises and counts their text like any other; the frontmatter gets its text.
+    const linked = visible !== "" && shown.find("a[href]").length > 0;
+    const caption = visible || alt ? normalizeInline(visible || alt, opts, linked ? {} : counts) : null;
     const image: PostImage = { src: absoluteSrc(src, pageUrl, profile), alt, caption };
     images.push(image);
     const figure = $("<figure></figure>");
     figure.append($("<img />").attr("src", image.src).attr("alt", alt));
-    if (caption) figure.append($("<figcaption></figcaption>").text(caption));
+    if (linked) figure.append($("<figcaption></figcaption>").append(shown.contents()));
+    else if (caption) figure.append($("<figcaption></figcaption>").text(caption));
     block.replaceWith(figure);
   });
   // Images outside an image block: kept, with no caption.
