@@ -66,11 +66,12 @@ export function cliProcess(args: string[]): { argv: string[]; env: NodeJS.Proces
   };
 }
 
-/** Runs the CLI from source to its end. */
-export function cli(args: string[], cwd = ROOT): Promise<Run> {
+/** Runs the CLI from source to its end (`input`: what it reads on standard input). */
+export function cli(args: string[], cwd = ROOT, input?: Uint8Array): Promise<Run> {
   return new Promise((resolve) => {
     const { argv, env } = cliProcess(args);
     const child = spawn(process.execPath, argv, { cwd, env });
+    child.stdin.end(input ?? "");
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -16,6 +16,7 @@ import {
   type LinkFlags,
 } from "./options.js";
 import { errorLine, runCommand } from "./run.js";
+import { DEFAULT_PROFILE_PATH } from "../profiles/profile.js";
 import { CONFIG_FILE, configKey, loadConfigFor, renderConfigTemplate } from "./config-file.js";
 import { UsageError } from "../config/errors.js";
 import type { OutputFlags } from "./summary.js";
@@ -216,6 +217,31 @@ program
   .action(async (flags: { from: string; out: string; profile: string; keepTypography?: boolean }) => {
     await runCommand(global().debug === true, async () =>
       (await import("./commands/verify.js")).runVerify(flags, global()),
+    );
+  });
+
+addConvertOptions(
+  program
+    .command("extract")
+    .description(
+      "extract one saved page and print the Markdown file migrate would write for it (with --json: title, date, tags, markdown, text, extractedBy as one JSON object)",
+    )
+    .argument("<file>", "a saved HTML page, or - to read standard input")
+    .option("--url <page-url>", "the page's address (default: its canonical link or og:url, else the file's path)")
+    .addOption(
+      new Option("--profile <name|file>", "site profile: a YAML file, or generic for any site").default(
+        DEFAULT_PROFILE_PATH,
+        "the built-in MIA profile",
+      ),
+    ),
+)
+  .addHelpText(
+    "after",
+    "\nLinks to other posts keep their old URLs and images are not copied (migrate rewrites them); the rest is what migrate writes.\n\nExamples:\n  mia-migrate extract saved.html --url https://www.miaprojektet.se/2019/11/05/…-12345678\n  curl -s https://example.org/a-post | mia-migrate extract - --profile generic --json\n",
+  )
+  .action(async (file: string, flags: import("./commands/extract.js").ExtractFlags) => {
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/extract.js")).runExtract(file, flags, global()),
     );
   });
 

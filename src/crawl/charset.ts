@@ -52,7 +52,13 @@ export interface Decoded {
   source: "header" | "bom" | "meta" | "fallback";
 }
 
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): Decoded {
+/** `fallback`: the charset when nothing names one: windows-1252 for a page from the web (the HTML
+ *  standard's default for unlabelled Western pages), UTF-8 for a file a user saved. */
+export function decodeBody(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  fallback: "windows-1252" | "utf-8" = "windows-1252",
+): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = charsetFromBom(bytes);
   // A BOM outranks the header in the HTML standard's decoding algorithm.
@@ -61,5 +67,5 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   if (header) return { text: iconv.decode(buf, header), charset: header, source: "header" };
   const meta = charsetFromMeta(bytes);
   if (meta) return { text: iconv.decode(buf, meta), charset: meta, source: "meta" };
-  return { text: iconv.decode(buf, "windows-1252"), charset: "windows-1252", source: "fallback" };
+  return { text: iconv.decode(buf, fallback), charset: fallback, source: "fallback" };
 }

@@ -5,7 +5,9 @@ import { hasChildren, type AnyNode, type ChildNode, type Element } from "domhand
 import { selectAll } from "css-select";
 import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl } from "../profiles/url.js";
-import { postIdOf, urlDateOf } from "./classify.js";
+import { decodedPath, postIdOf, urlDateOf } from "./classify.js";
+import { genericBody } from "./generic.js";
+import { pageMetadata, splitIsoDate } from "./metadata.js";
 import { cleanText, cleanBodyText, normalizeInline, polish } from "../normalize/text.js";
 import type { RuleCounts } from "../normalize/typography.js";
 import { isoDate, parseSwedishDate } from "../normalize/date.js";
@@ -32,11 +34,12 @@ export interface Post {
   /** Canonical URL of the post on the old site. */
   sourceUrl: string;
   title: string;
-  /** YYYY-MM-DD: the visible date where the page shows one, else the URL's. */
+  /** YYYY-MM-DD: the visible date where the page shows one, else the URL's; with the generic profile
+   *  the page's metadata, else a date in the URL, else "" (the page gives none). */
   date: string;
   /** ISO 8601 with the Europe/Stockholm offset, when the page gives a time too. */
   dateTime?: string;
-  dateSource: "url" | "visible";
+  dateSource: "url" | "visible" | "metadata" | "none";
   /** A visible date that disagrees with the URL's (a finding for the report). */
   dateConflict?: { visible: string; url: string };
   tags: string[];
@@ -48,7 +51,9 @@ export interface Post {
   images: PostImage[];
   links: PostLink[];
   lead: string;
-  extractedBy: "profile" | "fallback";
+  /** profile: the profile's selectors; fallback: its body or title selector matched nothing and the
+   *  generic extractor stood in; generic: the generic profile. */
+  extractedBy: "profile" | "fallback" | "generic";
   /** How many times each normalisation rule changed the text (for the report). */
   changes: RuleCounts;
 }
@@ -126,21 +131,6 @@ function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: bo
   if (profile.post.titleSuffix && t.endsWith(profile.post.titleSuffix.trim()))
     t = t.slice(0, -profile.post.titleSuffix.trim().length).trim();
   return { title: t, fallback: true };
-}
-
-/** Readability-style fallback: the element holding the most paragraph text. */
-function densestBlock($: CheerioAPI): Cheerio<AnyNode> {
-  let best: Cheerio<AnyNode> = $("body");
-  let bestScore = 0;
-  $("article, main, div, section, td").each((_, el) => {
-    const node = $(el);
-    const score = node.children("p").text().length;
-    if (score > bestScore) {
-      best = node;
-      bestScore = score;
-    }
-  });
-  return best;
 }
 
 /** Text of an element as a reader sees it: a line break separates words like a space. */
@@ -322,22 +312,83 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions
   });
 }
 
+/** A date written in a URL's path (/2019/11/05/ or 2019-11-05), as many blogs put it. */
+function dateInPath(url: URL): string | undefined {
+  const m = /\/(\d{4})[/-](\d{2})[/-](\d{2})(?:\/|-|$)/.exec(decodedPath(url));
+  if (!m) return undefined;
+  const d = `${m[1]}-${m[2]}-${m[3]}`;
+  return splitIsoDate(d) && !Number.isNaN(Date.parse(d)) ? d : undefined;
+}
+
+interface Head {
+  id: string;
+  title: string;
+  titleFallback: boolean;
+  date: string;
+  dateTime?: string;
+  dateSource: Post["dateSource"];
+  dateConflict?: { visible: string; url: string };
+  tags: string[];
+}
+
+/** Title, date and tags as the profile finds them; read before the body is cleaned (cleaning drops the
+ *  class attributes a selector may need, and the generic extractor removes tag lists as template). */
+function headOf($: CheerioAPI, url: URL, profile: Profile, opts: ExtractOptions, changes: RuleCounts): Head | null {
+  const id = postIdOf(url, profile);
+  if (!id) return null;
+  const tags: string[] = [];
+  const addTag = (text: string) => {
+    const t = cleanText(text);
+    if (t && !tags.includes(t)) tags.push(t);
+  };
+  if (profile.generic) {
+    const meta = pageMetadata($);
+    const pathDate = dateInPath(url);
+    const published = meta.published ? splitIsoDate(meta.published) : null;
+    const title = meta.title ? cleanText(meta.title) : titleOf($, profile).title;
+    for (const t of meta.tags) addTag(t);
+    return {
+      id,
+      title: normalizeInline(title, opts, changes),
+      titleFallback: false,
+      date: published?.date ?? pathDate ?? "",
+      ...(published?.dateTime ? { dateTime: published.dateTime } : {}),
+      dateSource: published ? "metadata" : pathDate ? "url" : "none",
+      tags,
+    };
+  }
+  const urlDate = urlDateOf(url, profile);
+  if (!urlDate) return null;
+  const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
+  const found = titleOf($, profile);
+  $(profile.post.tags).each((_, el) => addTag($(el).text()));
+  return {
+    id,
+    title: normalizeInline(found.title, opts, changes),
+    titleFallback: found.fallback,
+    date: visible?.date ?? urlDate,
+    ...(visible?.time ? { dateTime: isoDate(visible) } : {}),
+    dateSource: visible ? "visible" : "url",
+    ...(visible && visible.date !== urlDate ? { dateConflict: { visible: visible.date, url: urlDate } } : {}),
+    tags,
+  };
+}
+
 export function extractPost(html: string, pageUrl: string, profile: Profile, opts: ExtractOptions): Post | null {
   const url = new URL(pageUrl);
-  const id = postIdOf(url, profile);
-  const urlDate = urlDateOf(url, profile);
-  if (!id || !urlDate) return null;
+  if (!postIdOf(url, profile)) return null;
   const $ = load(html);
   capDepth($.root().get(0));
   const changes: RuleCounts = {};
-  // Read before the body is cleaned: cleaning drops the class attributes a date selector may need.
-  const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
-  const found = titleOf($, profile);
-  const title = normalizeInline(found.title, opts, changes);
-  const titleFallback = found.fallback;
-  let body = $(profile.post.body).first();
+  const head = headOf($, url, profile, opts, changes);
+  if (!head) return null;
+  let body = profile.generic ? $([]) : $(profile.post.body).first();
   const bodyFallback = body.length === 0;
-  if (bodyFallback) body = densestBlock($);
+  if (bodyFallback) {
+    for (const sel of profile.post.strip) $(sel).remove();
+    const found = genericBody($, head.title);
+    body = found ? $(found) : $("<div></div>");
+  }
   for (const sel of profile.post.strip) within($, body, sel).remove();
   const sourceHtml = body.html() ?? "";
 
@@ -375,32 +426,26 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
     links.push({ href, text: collapseSpaces(a.text()), block: top });
   });
 
-  const tags: string[] = [];
-  $(profile.post.tags).each((_, el) => {
-    const t = cleanText($(el).text());
-    if (t && !tags.includes(t)) tags.push(t);
-  });
-
   const firstParagraph = within($, body, "p")
     .filter((_, el) => collapseSpaces($(el).text()) !== "")
     .first();
   const lead = cutAtWord(collapseSpaces(plainText($, firstParagraph)), opts.leadMaxChars);
 
   return {
-    id,
+    id: head.id,
     sourceUrl: canonicalUrl(pageUrl, profile)?.href ?? pageUrl,
-    title,
-    date: visible?.date ?? urlDate,
-    ...(visible?.time ? { dateTime: isoDate(visible) } : {}),
-    dateSource: visible ? "visible" : "url",
-    ...(visible && visible.date !== urlDate ? { dateConflict: { visible: visible.date, url: urlDate } } : {}),
-    tags,
+    title: head.title,
+    date: head.date,
+    ...(head.dateTime ? { dateTime: head.dateTime } : {}),
+    dateSource: head.dateSource,
+    ...(head.dateConflict ? { dateConflict: head.dateConflict } : {}),
+    tags: head.tags,
     bodyHtml: (body.html() ?? "").trim(),
     sourceHtml,
     images,
     links,
     lead,
-    extractedBy: titleFallback || bodyFallback ? "fallback" : "profile",
+    extractedBy: profile.generic ? "generic" : head.titleFallback || bodyFallback ? "fallback" : "profile",
     changes,
   };
 }

@@ -34,6 +34,50 @@ export interface Profile {
   };
   /** Where it was loaded from, for messages. */
   source: string;
+  /** The built-in profile for any site (`--profile generic`): no URL patterns; title, date and tags from
+   *  the page's own metadata, the body from the generic extractor (extract/generic.ts). */
+  generic?: boolean;
+}
+
+/** The name that selects the built-in generic profile wherever a profile file is accepted. */
+export const GENERIC_PROFILE = "generic";
+
+/** A pattern no path matches: the generic profile knows no archives, tags or assets by URL. */
+const NEVER = /(?!)/;
+
+/**
+ * The generic profile for pages of `origin`: every page is a post, its id the path. Selectors name what
+ * most blog themes use (figure/figcaption, WordPress's wp-caption, rel=tag); title, date and body come
+ * from the page itself (extract/metadata.ts, extract/generic.ts).
+ */
+export function genericProfile(origin = "https://example.invalid"): Profile {
+  return {
+    name: GENERIC_PROFILE,
+    origin: new URL(origin).origin,
+    aliases: [],
+    keepQuery: [],
+    pages: {
+      post: /^\/(?<id>.*)$/,
+      archive: NEVER,
+      tag: NEVER,
+      index: NEVER,
+      page: NEVER,
+      asset: NEVER,
+    },
+    follow: [],
+    post: {
+      container: "body",
+      title: "h1",
+      body: "body",
+      tags: 'a[rel~="tag"]',
+      image: "figure, .wp-caption",
+      imageCaption: "figcaption, .wp-caption-text",
+      strip: ["script", "style", "noscript"],
+      titleSuffix: "",
+    },
+    source: "(built-in generic profile)",
+    generic: true,
+  };
 }
 
 export const DEFAULT_PROFILE_PATH = fileURLToPath(new URL("../../src/profiles/mia.yaml", import.meta.url));
@@ -139,7 +183,9 @@ export function validateProfile(raw: unknown, file: string): Profile {
   };
 }
 
-export function loadProfile(file: string = DEFAULT_PROFILE_PATH): Profile {
+/** A profile file, or `generic` for the built-in generic profile (its origin set by the caller). */
+export function loadProfile(file: string = DEFAULT_PROFILE_PATH, origin?: string): Profile {
+  if (file === GENERIC_PROFILE) return genericProfile(origin);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
