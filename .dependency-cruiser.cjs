@@ -14,6 +14,7 @@ const LAYERS = [
   "links",
   "report",
   "archive",
+  "probe",
   "pipeline",
   "cli",
 ];
@@ -45,9 +46,9 @@ module.exports = {
     },
     {
       name: "pure-core",
-      comment: "normalising, extracting and the Markdown rules are pure: no disk, no network",
+      comment: "normalising, extracting, the Markdown rules and probe's analysis are pure: no disk, no network",
       severity: "error",
-      from: { path: "^src/(normalize|extract|escape|convert/rules)/" },
+      from: { path: "^src/(normalize|extract|escape|convert/rules|probe)/" },
       to: { path: "^(node:)?(fs|fs/promises|net|dns|http|https|tls|child_process)$|undici" },
     },
     {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { shingleAgreement, type Agreement } from "../src/extract/text-agreement.js";
 
 export const ARTICLE_SET = fileURLToPath(new URL("../../shared/data/article-extraction/", import.meta.url));
 
@@ -49,38 +50,12 @@ export function isKeptBack(key: string): boolean {
   return /^[c-f]/.test(key);
 }
 
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 4 <= tokens.length; i++) {
-    const s = tokens.slice(i, i + 4).join(" ");
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  return counts;
-}
+export type PageScore = Agreement;
 
-export interface PageScore {
-  precision: number;
-  recall: number;
-}
-
+/** One page's precision and recall (the set's rule: 4-token shingles; dividing tp, fp and fn by their
+ *  sum first, as the README says, leaves the two ratios as they are). */
 export function scorePage(predicted: string, truth: string): PageScore {
-  const p = shingles(predicted);
-  const t = shingles(truth);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [s, n] of p) {
-    const m = t.get(s) ?? 0;
-    tp += Math.min(n, m);
-    fp += Math.max(0, n - m);
-  }
-  for (const [s, m] of t) fn += Math.max(0, m - (p.get(s) ?? 0));
-  const sum = tp + fp + fn;
-  if (sum === 0) return { precision: 1, recall: 1 };
-  // Divided by their sum, so that every page weighs the same.
-  const [TP, FP, FN] = [tp / sum, fp / sum, fn / sum];
-  return { precision: TP + FP === 0 ? 0 : TP / (TP + FP), recall: TP + FN === 0 ? 0 : TP / (TP + FN) };
+  return shingleAgreement(predicted, truth);
 }
 
 export interface SetScore {

@@ -246,6 +246,37 @@ addConvertOptions(
   });
 
 program
+  .command("probe")
+  .description(
+    "sample a blog the built-in profile does not know and propose a site profile for it (URL patterns and selectors, each with the evidence), checked on the sampled posts",
+  )
+  .argument("<start-url>", "the blog's list of posts, e.g. its start page")
+  .option("--pages <n>", "pages to sample", String(defaults.probe.pages))
+  .option("--write-profile <file>", "write the proposed profile (commented YAML) to this file instead of stdout")
+  .option("--force", "replace the --write-profile file if it exists")
+  .option(
+    "--map-origin <from=to>",
+    "send requests for origin FROM to TO, keeping FROM's Host header and URLs (repeatable; * maps every origin)",
+    (v: string, prev: string[]) => [...prev, v],
+    [],
+  )
+  .option("--user-agent <ua>", "User-Agent to send", defaults.userAgent)
+  .option(
+    "--host-gap <ms>",
+    "minimum gap between requests to one host, randomised ±50% (politeness: loosen only for your own server)",
+    String(defaults.crawl.perHostGapMs),
+  )
+  .addHelpText(
+    "after",
+    "\nExample (then review the profile, and migrate with it):\n  mia-migrate probe https://blog.example.org/ --write-profile example.yaml\n  mia-migrate migrate https://blog.example.org/ --profile example.yaml --out site\n\nExit codes: 0 the profile extracts every sampled post, 2 it misses some, 3 usage, 7 no post found in the sample.\n",
+  )
+  .action(async (startUrl: string, flags: import("./commands/probe.js").ProbeFlags) => {
+    await runCommand(global().debug === true, async () =>
+      (await import("./commands/probe.js")).runProbe(startUrl, flags, global()),
+    );
+  });
+
+program
   .command("init")
   .description(
     `write ${CONFIG_FILE} with every option, its default and what it does (edit it, then run any command here)`,

@@ -45,6 +45,11 @@ export const defaults = {
     include: [] as readonly RegExp[],
     exclude: [] as readonly RegExp[],
   },
+  probe: {
+    /** Pages `probe` fetches to learn a site's profile: enough posts and list pages to tell template
+     *  from content, few enough to be a small visit (at the crawl's own politeness). */
+    pages: 30,
+  },
   extract: {
     leadMaxChars: 300,
     /** Swedish quotes, dashes, ranges and ellipses; every change is counted in the report. */

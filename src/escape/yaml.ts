@@ -4,7 +4,7 @@
 // js-yaml reads 2021-01-01 as a date, and YAML 1.1 readers (go-yaml v2, PyYAML) read yes as true and
 // 1:20 as 80. So every string value that a YAML 1.1 reader would take for something else is quoted.
 // Fields named in `plainKeys` (the post's date) stay unquoted on purpose: generators read them as dates.
-import { Document, isScalar, parse, visit } from "yaml";
+import { Document, isScalar, isSeq, parse, visit } from "yaml";
 
 /** Could a YAML 1.1 reader take this plain scalar for a bool, null, number or date? (1.1's implicit
  *  types all start with a digit, a sign, a dot or a tilde, or are one of its bool and null words.) */
@@ -31,4 +31,17 @@ export function frontmatterYaml(data: Record<string, unknown>, plainKeys: Readon
     },
   });
   return doc.toString({ lineWidth: 0 });
+}
+
+/** One value as a YAML flow scalar or sequence on one line (a profile written with comments beside
+ *  its keys, probe/profile-yaml.ts): through the yaml library, so quotes, colons and # are safe. */
+export function yamlInline(value: string | readonly string[]): string {
+  const doc = new Document(value);
+  if (isSeq(doc.contents)) doc.contents.flow = true;
+  return doc.toString({ lineWidth: 0 }).trimEnd();
+}
+
+/** Text as a YAML comment: one line, after "# ". */
+export function yamlComment(text: string): string {
+  return `# ${text.replace(/[\r\n\u2028\u2029]+/g, " ").trim()}`;
 }

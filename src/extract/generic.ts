@@ -541,6 +541,54 @@ function headingOnly(el: Element): boolean {
   return el.children.some((c) => isElement(c) && HEADINGS.has(c.name));
 }
 
+const CAPTION_MAX_CHARS = 300;
+
+/** Images under each element, counted once bottom-up (markFigures asks for many elements). */
+function imageCounts(root: Element): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  const all = [...elements(root)];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i] as Element;
+    let n = el.name === "img" ? 1 : 0;
+    for (const c of el.children) if (isElement(c)) n += counts.get(c) ?? 0;
+    counts.set(el, n);
+  }
+  return counts;
+}
+
+/**
+ * An image with its caption, however the theme wraps them (`<div class="bildruta"><img><span
+ * class="bildtext">…</span></div>`, `<p><img><br><em>…</em></p>`), becomes a <figure> with a
+ * <figcaption>, so that the caption travels with its image and is not read as a paragraph: a wrapper
+ * (up to three levels above the image) holding the image and, besides it, one element of short text
+ * and nothing else.
+ */
+function markFigures(container: Element): void {
+  const images = imageCounts(container);
+  for (const img of [...elements(container)].filter((e) => e.name === "img")) {
+    let part: Element = img;
+    for (let level = 0; level < 3; level++) {
+      const el = part.parent;
+      if (!el || !isElement(el) || el === container || el.name === "figure") break;
+      if ((images.get(el) ?? 0) !== 1) break;
+      const parts = el.children.filter(
+        (c) => !(c instanceof Text && c.data.trim() === "") && !(isElement(c) && c.name === "br"),
+      );
+      const caption = parts.length === 2 ? parts.find((c) => c !== part) : undefined;
+      if (["div", "p", "span"].includes(el.name) && caption && isElement(caption) && caption.name !== "img") {
+        const text = textOf(caption).trim();
+        if (text !== "" && text.length <= CAPTION_MAX_CHARS && (images.get(caption) ?? 0) === 0) {
+          el.name = "figure";
+          caption.name = "figcaption";
+          break;
+        }
+      }
+      if (parts.length !== 1) break;
+      part = el;
+    }
+  }
+}
+
 interface Pass {
   stripUnlikely: boolean;
   weighClasses: boolean;
@@ -581,6 +629,7 @@ function attempt(body: Element, pass: Pass, title: string | undefined): Attempt 
   }
   if (pass.cleanConditionally) cleanConditionally(container, m, pass.weighClasses);
   dropPageMeta(container, title);
+  markFigures(container);
   m.forget();
   let marked = false;
   for (let p: ParentNode | null = top; p && isElement(p); p = p.parent)

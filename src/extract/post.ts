@@ -357,19 +357,22 @@ function headOf($: CheerioAPI, url: URL, profile: Profile, opts: ExtractOptions,
       tags,
     };
   }
+  // The date: the visible one where the profile names it, else the URL's; a post needs one of them.
   const urlDate = urlDateOf(url, profile);
-  if (!urlDate) return null;
   const visible = profile.post.date ? parseSwedishDate($(profile.post.date).first().text()) : null;
+  if (!urlDate && !visible) return null;
   const found = titleOf($, profile);
   $(profile.post.tags).each((_, el) => addTag($(el).text()));
   return {
     id,
     title: normalizeInline(found.title, opts, changes),
     titleFallback: found.fallback,
-    date: visible?.date ?? urlDate,
+    date: visible?.date ?? urlDate ?? "",
     ...(visible?.time ? { dateTime: isoDate(visible) } : {}),
     dateSource: visible ? "visible" : "url",
-    ...(visible && visible.date !== urlDate ? { dateConflict: { visible: visible.date, url: urlDate } } : {}),
+    ...(visible && urlDate && visible.date !== urlDate
+      ? { dateConflict: { visible: visible.date, url: urlDate } }
+      : {}),
     tags,
   };
 }
