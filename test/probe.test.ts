@@ -93,6 +93,16 @@ describe("probe on the second theme, then migrate with its profile", () => {
     expect(again.stderr).toContain("--force");
   });
 
+  it("says in one line why when the start page cannot be read, and keeps the generic profile to extract", async () => {
+    const gone = await cli(["--quiet", "probe", "https://www.miaprojektet.se/finns-inte", ...replicaFlags(second.url)]);
+    expect(gone.code).toBe(7);
+    expect(gone.stderr.trim().split("\n")).toHaveLength(1);
+    expect(gone.stderr).toContain("could not be read: it answered 404");
+    const generic = await cli(["migrate", START, "--profile", "generic", "--out", join(dir, "g")]);
+    expect(generic.code).toBe(3);
+    expect(generic.stderr).toContain("mia-migrate probe <start-url> --write-profile");
+  });
+
   it("migrates the second theme into the very files the MIA profile writes from the original", async () => {
     const a = join(dir, "original");
     const b = join(dir, "second");

@@ -3,7 +3,13 @@ import { Option, type Command } from "commander";
 import { defaults } from "../config/defaults.js";
 import type { CrawlSettings } from "../crawl/crawler.js";
 import { parseOriginMap, type OriginMap } from "../http/origin-map.js";
-import { loadProfile, DEFAULT_PROFILE_PATH, DEFAULT_WORDS_PATH, type Profile } from "../profiles/profile.js";
+import {
+  loadProfile,
+  DEFAULT_PROFILE_PATH,
+  DEFAULT_WORDS_PATH,
+  GENERIC_PROFILE,
+  type Profile,
+} from "../profiles/profile.js";
 import { readWordList } from "../report/spelling.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
 import type { ConvertOptions } from "../pipeline/convert.js";
@@ -111,9 +117,19 @@ export function startUrlOf(value: string, profile: Profile): string {
   return url.href;
 }
 
+/** The profile of a whole-site command: a file, or the built-in MIA one. The generic profile has no URL
+ *  patterns to crawl or classify a site by; it is for `extract`, and `probe` writes a real one. */
+export function siteProfile(file: string | undefined): Profile {
+  if (file === GENERIC_PROFILE)
+    throw new UsageError(
+      `--profile generic reads one page at a time (mia-migrate extract); for a whole site, write a profile with mia-migrate probe <start-url> --write-profile <file> and pass that file`,
+    );
+  return loadProfile(file);
+}
+
 export function commonInputs(flags: CrawlFlags): { profile: Profile; originMap: OriginMap; settings: CrawlSettings } {
   return {
-    profile: loadProfile(flags.profile),
+    profile: siteProfile(flags.profile),
     originMap: parseOriginMap(flags.mapOrigin),
     settings: crawlFlags(flags),
   };

@@ -16,6 +16,7 @@
 //    lists, quotes, tables of text and figures with their captions stay.
 import type { CheerioAPI } from "cheerio";
 import { Element, Text, hasChildren, type AnyNode, type ChildNode, type ParentNode } from "domhandler";
+import { appendAll, elements, isElement, relink, remove, removeAll, textOf } from "./dom.js";
 
 /** Never a candidate, never kept: code, forms, embeds, navigation. */
 const ALWAYS_DROP = new Set([
@@ -95,8 +96,6 @@ const BLOCKS = new Set([
 const SCORED = new Set(["p", "pre", "td", "blockquote", "h2", "h3", "h4", "h5", "h6", "li", "dd"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
-const isElement = (n: AnyNode | null | undefined): n is Element => n instanceof Element;
-
 function names(el: Element): string {
   return `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
 }
@@ -153,16 +152,6 @@ function isHidden(el: Element): boolean {
   return style !== undefined && /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function remove(node: AnyNode): void {
-  const parent = node.parent;
-  if (!parent) return;
-  const i = parent.children.indexOf(node as ChildNode);
-  if (i >= 0) parent.children.splice(i, 1);
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.parent = node.prev = node.next = null;
-}
-
 /** Lengths of text and of link text under each element, computed once, bottom-up. */
 class Measure {
   private text = new Map<AnyNode, number>();
@@ -184,6 +173,14 @@ class Measure {
   linkDensity(n: AnyNode): number {
     const t = this.textLength(n);
     return t === 0 ? 0 : this.linkLength(n) / t;
+  }
+  /** Before `node` leaves the tree: its ancestors' sums no longer hold. */
+  forgetAbove(node: AnyNode): void {
+    for (let p = node.parent; p; p = p.parent) {
+      this.text.delete(p);
+      this.link.delete(p);
+      this.commas.delete(p);
+    }
   }
   forget(): void {
     this.text.clear();
@@ -232,16 +229,6 @@ class Measure {
   }
 }
 
-function* elements(root: ParentNode): Generator<Element> {
-  const stack: ChildNode[] = [...root.children].reverse();
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (!isElement(n)) continue;
-    yield n;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
-  }
-}
-
 function hasBlockChild(el: Element): boolean {
   return el.children.some((c) => isElement(c) && BLOCKS.has(c.name));
 }
@@ -273,7 +260,7 @@ function dropBoilerplate(root: ParentNode, m: Measure, stripUnlikely: boolean): 
     if (n.trim() && UNLIKELY.test(n) && !MAYBE_CONTENT.test(n) && !hasAncestor(el, "table") && !hasAncestor(el, "code"))
       doomed.push(el);
   }
-  for (const el of doomed) remove(el);
+  removeAll(doomed);
 }
 
 const PHRASING_HOLDERS = new Set(["div", "section", "article", "main", "td", "li"]);
@@ -283,45 +270,31 @@ const PHRASING_HOLDERS = new Set(["div", "section", "article", "main", "td", "li
 function wrapPhrasing(root: ParentNode): void {
   for (const el of [...elements(root)]) {
     if (!PHRASING_HOLDERS.has(el.name) || !hasBlockChild(el)) continue;
-    const kids = [...el.children];
+    // One pass over the children: runs of inline content become paragraphs, blocks stay as they are.
+    const children: ChildNode[] = [];
     let run: ChildNode[] = [];
     const flush = () => {
+      // Breaks at the edges of a run belong to no paragraph.
+      while (run.length && isElement(run[run.length - 1]) && (run[run.length - 1] as Element).name === "br")
+        children.push(run.pop() as ChildNode);
       if (run.some((n) => textOf(n).trim() !== "")) {
         const p = new Element("p", {});
-        const first = run[0] as ChildNode;
-        const at = el.children.indexOf(first);
-        for (const n of run) remove(n);
-        // Trailing and leading breaks belong to no paragraph.
-        while (run.length && isElement(run[run.length - 1]) && (run[run.length - 1] as Element).name === "br")
-          run.pop();
         appendAll(p, run);
         p.parent = el;
-        el.children.splice(at, 0, p);
-        relink(el);
-      }
+        children.push(p);
+      } else children.push(...run);
       run = [];
     };
-    for (const n of kids) {
-      if (isElement(n) && BLOCKS.has(n.name)) flush();
-      else run.push(n);
+    for (const n of el.children) {
+      if (isElement(n) && BLOCKS.has(n.name)) {
+        flush();
+        children.push(n);
+      } else run.push(n);
     }
     flush();
+    el.children = children;
+    relink(el);
   }
-}
-
-function relink(parent: ParentNode): void {
-  parent.children.forEach((c, i) => {
-    c.prev = parent.children[i - 1] ?? null;
-    c.next = parent.children[i + 1] ?? null;
-  });
-}
-
-function appendAll(parent: Element, nodes: ChildNode[]): void {
-  for (const n of nodes) {
-    n.parent = parent;
-    parent.children.push(n);
-  }
-  relink(parent);
 }
 
 interface Scores {
@@ -398,19 +371,6 @@ function siblingsToKeep(top: Element, { score }: Scores, m: Measure): Element[] 
   return kept;
 }
 
-export function textOf(node: AnyNode): string {
-  if (node instanceof Text) return node.data;
-  if (!hasChildren(node)) return "";
-  let out = "";
-  const stack: AnyNode[] = [node];
-  while (stack.length) {
-    const n = stack.pop() as AnyNode;
-    if (n instanceof Text) out += n.data;
-    else if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
-  }
-  return out;
-}
-
 function count(el: Element, tags: Set<string>): number {
   let n = 0;
   for (const e of elements(el)) if (tags.has(e.name)) n++;
@@ -428,20 +388,23 @@ function cleanConditionally(container: Element, m: Measure, weights: boolean): v
     ["div", "section", "ul", "ol", "table", "dl", "header", "figure", "p"].includes(e.name),
   );
   // Innermost first, so a removed inner block no longer counts for its container.
+  const drop = (el: Element) => {
+    m.forgetAbove(el);
+    remove(el);
+  };
   for (const el of candidates.reverse()) {
     if (!el.parent) continue;
-    m.forget();
     const weight = classWeight(el, weights);
     const text = m.textLength(el);
     const ld = m.linkDensity(el);
     if (el.name === "p") {
       // A paragraph that is a link, or a link list, is navigation ("Read more", "Related: …").
-      if (text > 0 && ld > 0.8 && text < 200) remove(el);
+      if (text > 0 && ld > 0.8 && text < 200) drop(el);
       continue;
     }
     if (el.name === "figure") continue;
     if (weight < 0 && NEGATIVE.test(names(el))) {
-      remove(el);
+      drop(el);
       continue;
     }
     if (m.commaCount(el) >= 10) continue;
@@ -451,15 +414,16 @@ function cleanConditionally(container: Element, m: Measure, weights: boolean): v
     const li = count(el, LI) - 100;
     const embeds = count(el, EMBED);
     const inFigure = hasAncestor(el, "figure", 3);
-    let drop = false;
-    if (img > 1 && p / img < 0.5 && !inFigure) drop = true;
-    else if (!isList && li > p) drop = true;
-    else if (!isList && text < 25 && (img === 0 || img > 2) && !inFigure && !headingOnly(el)) drop = true;
-    else if (!isList && weight < 25 && ld > 0.2) drop = true;
-    else if (weight >= 25 && ld > 0.5) drop = true;
-    else if ((embeds === 1 && text < 75) || embeds > 1) drop = true;
-    else if (isList && ld > 0.5) drop = true;
-    if (drop) remove(el);
+    const template =
+      (img > 1 && p / img < 0.5 && !inFigure) ||
+      (!isList && li > p) ||
+      (!isList && text < 25 && (img === 0 || img > 2) && !inFigure && !headingOnly(el)) ||
+      (!isList && weight < 25 && ld > 0.2) ||
+      (weight >= 25 && ld > 0.5) ||
+      (embeds === 1 && text < 75) ||
+      embeds > 1 ||
+      (isList && ld > 0.5);
+    if (template) drop(el);
   }
 }
 
@@ -529,7 +493,7 @@ function dropPageMeta(container: Element, title: string | undefined): void {
     )
       doomed.push(el);
   }
-  for (const el of doomed) remove(el);
+  removeAll(doomed);
 }
 
 function isInside(el: AnyNode, ancestor: Element): boolean {
@@ -620,13 +584,8 @@ function attempt(body: Element, pass: Pass, title: string | undefined): Attempt 
   const top = topCandidate(body, scores);
   const container = new Element("div", {});
   const kept = top ? siblingsToKeep(top, scores, m) : [];
-  for (const el of kept) {
-    remove(el);
-    el.parent = container;
-    el.prev = container.children[container.children.length - 1] ?? null;
-    if (el.prev) el.prev.next = el;
-    container.children.push(el);
-  }
+  removeAll(kept);
+  appendAll(container, kept);
   if (pass.cleanConditionally) cleanConditionally(container, m, pass.weighClasses);
   dropPageMeta(container, title);
   markFigures(container);

@@ -6,6 +6,7 @@ import { selectAll } from "css-select";
 import type { Profile } from "../profiles/profile.js";
 import { canonicalUrl } from "../profiles/url.js";
 import { decodedPath, postIdOf, urlDateOf } from "./classify.js";
+import { removeAll } from "./dom.js";
 import { genericBody } from "./generic.js";
 import { pageMetadata, splitIsoDate } from "./metadata.js";
 import { cleanText, cleanBodyText, normalizeInline, polish } from "../normalize/text.js";
@@ -115,9 +116,7 @@ function absoluteSrc(src: string, pageUrl: string, profile: Profile): string {
 
 /** An element's text as one line: a <br> inside (a title set on two lines) is a space, not glued words. */
 function lineText($: CheerioAPI, selector: string): string {
-  const el = $(selector).first().clone();
-  el.find("br").replaceWith(" ");
-  return el.text();
+  return plainText($, $(selector).first());
 }
 
 function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: boolean } {
@@ -133,11 +132,18 @@ function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: bo
   return { title: t, fallback: true };
 }
 
-/** Text of an element as a reader sees it: a line break separates words like a space. */
-function plainText($: CheerioAPI, el: Cheerio<AnyNode>): string {
-  const copy = el.clone();
-  copy.find("br").replaceWith(" ");
-  return copy.text();
+/** Text of elements as a reader sees it: a line break separates words like a space. A walk, not a
+ *  clone with its breaks replaced (one replace per <br> is quadratic in a paragraph of 25,000 breaks). */
+function plainText(_$: CheerioAPI, el: Cheerio<AnyNode>): string {
+  let out = "";
+  const stack: AnyNode[] = el.toArray().reverse();
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === "text") out += (n as unknown as { data: string }).data;
+    else if (n.type === "tag" && (n as Element).name === "br") out += " ";
+    else if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+  return out;
 }
 
 function isWhitespaceOnly(text: string): boolean {
@@ -194,23 +200,26 @@ function extractImages(
 
 /** <br> inside a wrapped sentence (a word before, a lower-case word after) is a space, not a line break. */
 function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
+  // Removed together at the end: one removal per break would be quadratic in a wide paragraph. Each
+  // decision reads only the break's own neighbours, which a removal before it does not change.
+  const doomed: AnyNode[] = [];
   within($, body, "br").each((_, el) => {
-    const br = $(el);
     const prev = el.prev;
     const next = el.next;
     const before = prev && prev.type === "text" ? (prev as unknown as { data: string }).data : "";
     const after = next && next.type === "text" ? (next as unknown as { data: string }).data : "";
     const afterTrim = after.replace(/^[\s\u00a0]+/, "");
-    if (!next || (next.type === "text" && afterTrim === "" && !next.next)) return void br.remove(); // a trailing <br>
+    if (!next || (next.type === "text" && afterTrim === "" && !next.next)) return void doomed.push(el); // a trailing <br>
     if (/[\p{L}\p{N},]$/u.test(before.replace(/[\s\u00a0]+$/, "")) && /^\p{Ll}/u.test(afterTrim)) {
       // One space in place of the break and the old editor's newline and indent after it.
       (next as unknown as { data: string }).data = " " + afterTrim;
-      br.remove();
+      doomed.push(el);
     } else if (next.type === "text") {
       // A real line break: the new line starts with its first word, not the old editor's indent.
       (next as unknown as { data: string }).data = afterTrim;
     }
   });
+  removeAll(doomed);
 }
 
 /** A <p> that only wraps bold text, short and one sentence long, becomes an <h2> holding the same
@@ -218,11 +227,11 @@ function dropWrappingBreaks($: CheerioAPI, body: Cheerio<AnyNode>): void {
 function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
   within($, body, "p").each((_, el) => {
     const p = $(el);
-    if (p.find("img, figure, iframe, table, ul, ol").length) return;
+    if (within($, p, "img, figure, iframe, table, ul, ol").length) return;
     const text = collapseSpaces(plainText($, p));
     if (!text || text.length > HEADING_MAX_CHARS || /[.!?]\s+\S/.test(text)) return;
     // Everything in the paragraph is bold (possibly inside a styled span).
-    const bold = p.find("strong, b");
+    const bold = within($, p, "strong, b");
     if (bold.length === 0 || collapseSpaces(plainText($, bold)) !== text) return;
     bold.each((_, b) => void $(b).replaceWith($(b).contents()));
     // A heading is one line: a break in it is the space a reader sees.
@@ -293,7 +302,7 @@ function cleanMarkup($: CheerioAPI, body: Cheerio<AnyNode>, opts: ExtractOptions
   within($, body, "img").each((_, el) => void $(el).attr("alt", cleanText($(el).attr("alt") ?? "")));
   within($, body, "p").each((_, el) => {
     const p = $(el);
-    if (isWhitespaceOnly(p.text()) && p.find("img, figure, iframe").length === 0) p.remove();
+    if (isWhitespaceOnly(p.text()) && within($, p, "img, figure, iframe").length === 0) p.remove();
   });
   // Trim the spaces the old editor left at paragraph edges.
   within($, body, "p, h2, li, figcaption").each((_, el) => {

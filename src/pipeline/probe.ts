@@ -211,8 +211,21 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
       });
     // A new reader each time: a store reads its manifest once.
     const read = () => readSample(new SnapshotStore(dir), sampling);
-    await crawlSample(1, [], 0);
+    const first = await crawlSample(1, [], 0);
     let sample = read();
+    if (sample.pages.length === 0) {
+      const why =
+        first.robotsBlocked[0]?.reason ??
+        first.failures[0]?.reason ??
+        (first.notFound[0]
+          ? `it answered ${first.notFound[0].status}`
+          : first.disallowedByRobots
+            ? "robots.txt disallows it"
+            : "it is not an HTML page");
+      throw new NoPostsError(
+        `probe: the start page ${opts.startUrl} could not be read: ${why}; give the blog's list of posts`,
+      );
+    }
     const startPath = decodedPath(new URL(opts.startUrl));
     for (let round = 0; round < 2 && sample.pages.length < opts.pages; round++) {
       const next = planSample(sample.pages, opts.pages - sample.pages.length);

@@ -7,7 +7,8 @@
 import { load, type CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import { blockText } from "../extract/block-text.js";
-import { genericBody, textOf } from "../extract/generic.js";
+import { textOf } from "../extract/dom.js";
+import { genericBody } from "../extract/generic.js";
 import { pageMetadata } from "../extract/metadata.js";
 import { parseSwedishDate } from "../normalize/date.js";
 import { shingleF1 } from "../extract/text-agreement.js";

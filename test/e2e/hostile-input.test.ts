@@ -11,7 +11,7 @@ import { convertOptions } from "../../src/pipeline/settings.js";
 import { decodeBody } from "../../src/crawl/charset.js";
 import { planSite } from "../../src/convert/site.js";
 import { extractPost, type Post } from "../../src/extract/post.js";
-import { loadProfile } from "../../src/profiles/profile.js";
+import { genericProfile, loadProfile, type Profile } from "../../src/profiles/profile.js";
 import { expectedPosts } from "../helpers.js";
 
 const profile = loadProfile();
@@ -24,10 +24,10 @@ const page = decodeBody(res.body, res.headers["content-type"]).text;
 const bodyStart = page.indexOf("<p");
 
 /** Extract, then convert as the converter would; asserts what must hold for any input. */
-function throughTheCore(html: string, url = pageUrl): Post | null {
-  const post = extractPost(html, url, profile, opts);
+function throughTheCore(html: string, url = pageUrl, use: Profile = profile): Post | null {
+  const post = extractPost(html, url, use, opts);
   if (!post) return null;
-  const plan = planSite([post], new Map(), new Map(), convertOptions(profile));
+  const plan = planSite([post], new Map(), new Map(), convertOptions(use));
   for (const path of plan.files.keys()) {
     expect(isAbsolute(path), path).toBe(false);
     expect(normalize(path).split(/[\\/]/)[0], path).not.toBe("..");
@@ -98,6 +98,22 @@ describe("hostile input to extract, normalise and convert", () => {
     for (const inner of [deep, unclosed, "<blockquote>".repeat(10_000), "<ul><li>".repeat(5_000)])
       throughTheCore(page.slice(0, bodyStart) + inner + page.slice(bodyStart));
   }, 60_000);
+
+  it("survives the same with the generic profile, and markup no profile knows", () => {
+    const generic = genericProfile(pageUrl);
+    const deep = "<div><span>".repeat(10_000) + "djupt nere" + "</span></div>".repeat(10_000);
+    const unclosed = "<div>".repeat(10_000) + "<p>aldrig stängd";
+    for (const inner of [deep, unclosed, "<blockquote>".repeat(10_000), "<ul><li>".repeat(5_000)])
+      throughTheCore(page.slice(0, bodyStart) + inner + page.slice(bodyStart), pageUrl, generic);
+    // Wide where the generic extractor works hardest: 100,000 inline nodes in a <div> that also holds
+    // blocks (each run becomes a paragraph), 20,000 doomed share boxes among 20,000 paragraphs.
+    const wide = `<div>${"ord <b>fet</b> text<br>".repeat(25_000)}<table><tr><td>x</td></tr></table>${"mer text<br>".repeat(25_000)}</div>`;
+    const boxes = `<div>${'<p>Ett stycke med text, kommatecken och lite mer text som räcker.</p><div class="share">Dela</div>'.repeat(20_000)}</div>`;
+    for (const body of [wide, boxes]) {
+      const post = throughTheCore(`<html><body>${body}</body></html>`, pageUrl, generic);
+      expect(post?.bodyHtml.length ?? 0, body.slice(0, 40)).toBeGreaterThan(100_000);
+    }
+  }, 120_000);
 
   it("survives a 50 MB page", () => {
     const paragraph = `<p>Samordningsförbundet i Haninge stöttar människor som står långt från arbetsmarknaden – även de som ”hamnat mellan stolarna”.</p>\n`;

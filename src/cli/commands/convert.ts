@@ -1,16 +1,15 @@
 // `mia-migrate convert --from <snapshot | archive dir | run .warc.gz> --out <dir>`
 import { resolve } from "node:path";
 import { convert } from "../../pipeline/convert.js";
-import { loadProfile } from "../../profiles/profile.js";
 import { EXIT, NoPostsError } from "../../config/errors.js";
-import { convertFlags, type ConvertFlags } from "../options.js";
+import { convertFlags, siteProfile, type ConvertFlags } from "../options.js";
 import { convertLine, report, type OutputFlags } from "../summary.js";
 
 export async function runConvert(
   flags: ConvertFlags & { from: string; out: string; profile: string },
   g: OutputFlags,
 ): Promise<number> {
-  const profile = loadProfile(flags.profile);
+  const profile = siteProfile(flags.profile);
   const from = resolve(flags.from);
   const out = resolve(flags.out);
   const result = await convert(from, out, convertFlags(flags, profile));

@@ -8,10 +8,9 @@ import { defaults } from "../../config/defaults.js";
 import { parseOriginMap } from "../../http/origin-map.js";
 import { probe } from "../../pipeline/probe.js";
 import { writeFileAtomic } from "../../store/atomic.js";
-import { crawlFlags, startUrlOf, type CrawlFlags } from "../options.js";
+import { crawlFlags, type CrawlFlags } from "../options.js";
 import { CrawlProgress } from "../progress.js";
 import { report, type OutputFlags } from "../summary.js";
-import { genericProfile } from "../../profiles/profile.js";
 
 export interface ProbeFlags extends CrawlFlags {
   pages?: string;
@@ -19,11 +18,25 @@ export interface ProbeFlags extends CrawlFlags {
   force?: boolean;
 }
 
+function blogUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `start URL "${value}" is not a URL; give the blog's list of posts, e.g. https://blog.example.org/`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`start URL "${value}": only http and https are crawled`);
+  return url.href;
+}
+
 export async function runProbe(startUrl: string, flags: ProbeFlags, g: OutputFlags): Promise<number> {
   const pages = Number(flags.pages ?? defaults.probe.pages);
   if (!Number.isInteger(pages) || pages < 2)
     throw new UsageError(`--pages "${flags.pages}": expected a whole number ≥ 2`);
-  const start = startUrlOf(startUrl, genericProfile(startUrl.startsWith("http") ? startUrl : undefined));
+  const start = blogUrl(startUrl);
   const out = flags.writeProfile === undefined ? undefined : resolve(flags.writeProfile);
   if (out && existsSync(out) && flags.force !== true)
     throw new UsageError(`--write-profile ${out}: the file exists; choose another name, or add --force to replace it`);

@@ -3,15 +3,15 @@
 // the file, what and the source block.
 import { resolve } from "node:path";
 import { verify } from "../../pipeline/verify.js";
-import { loadProfile } from "../../profiles/profile.js";
 import { EXIT } from "../../config/errors.js";
+import { siteProfile } from "../options.js";
 import { report, type OutputFlags } from "../summary.js";
 
 export async function runVerify(
   flags: { from: string; out: string; profile: string; keepTypography?: boolean },
   g: OutputFlags,
 ): Promise<number> {
-  const profile = loadProfile(flags.profile);
+  const profile = siteProfile(flags.profile);
   const from = resolve(flags.from);
   const out = resolve(flags.out);
   const result = await verify({ from, outDir: out, profile, typography: flags.keepTypography !== true });
