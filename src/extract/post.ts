@@ -116,7 +116,7 @@ function absoluteSrc(src: string, pageUrl: string, profile: Profile): string {
 
 /** An element's text as one line: a <br> inside (a title set on two lines) is a space, not glued words. */
 function lineText($: CheerioAPI, selector: string): string {
-  return plainText($, $(selector).first());
+  return plainText($(selector).first());
 }
 
 function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: boolean } {
@@ -134,7 +134,7 @@ function titleOf($: CheerioAPI, profile: Profile): { title: string; fallback: bo
 
 /** Text of elements as a reader sees it: a line break separates words like a space. A walk, not a
  *  clone with its breaks replaced (one replace per <br> is quadratic in a paragraph of 25,000 breaks). */
-function plainText(_$: CheerioAPI, el: Cheerio<AnyNode>): string {
+function plainText(el: Cheerio<AnyNode>): string {
   let out = "";
   const stack: AnyNode[] = el.toArray().reverse();
   while (stack.length) {
@@ -228,11 +228,11 @@ function promoteHeadings($: CheerioAPI, body: Cheerio<AnyNode>): void {
   within($, body, "p").each((_, el) => {
     const p = $(el);
     if (within($, p, "img, figure, iframe, table, ul, ol").length) return;
-    const text = collapseSpaces(plainText($, p));
+    const text = collapseSpaces(plainText(p));
     if (!text || text.length > HEADING_MAX_CHARS || /[.!?]\s+\S/.test(text)) return;
     // Everything in the paragraph is bold (possibly inside a styled span).
     const bold = within($, p, "strong, b");
-    if (bold.length === 0 || collapseSpaces(plainText($, bold)) !== text) return;
+    if (bold.length === 0 || collapseSpaces(plainText(bold)) !== text) return;
     bold.each((_, b) => void $(b).replaceWith($(b).contents()));
     // A heading is one line: a break in it is the space a reader sees.
     p.find("br").replaceWith(" ");
@@ -441,7 +441,7 @@ export function extractPost(html: string, pageUrl: string, profile: Profile, opt
   const firstParagraph = within($, body, "p")
     .filter((_, el) => collapseSpaces($(el).text()) !== "")
     .first();
-  const lead = cutAtWord(collapseSpaces(plainText($, firstParagraph)), opts.leadMaxChars);
+  const lead = cutAtWord(collapseSpaces(plainText(firstParagraph)), opts.leadMaxChars);
 
   return {
     id: head.id,
