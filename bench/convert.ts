@@ -1,5 +1,6 @@
 // Benchmark (issue 5): convert the generated 2,000-post replica from its snapshot. Reports the whole
-// `mia-migrate convert` command's wall time, ms per post for each phase, and the cost of parsing alone.
+// `mia-migrate convert` command's wall time (interleaved rounds, with and without the CLI's heap setting),
+// ms per post for each phase, and the cost of parsing alone.
 // Run: `npm run bench:convert`. Goal: the full convert of 2,000 posts in under 20 s on 2 cores.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +17,7 @@ import { defaults } from "../src/config/defaults.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
 import { startServerProcess } from "./server-process.js";
+import { interleave, report, timed, type Side } from "./interleave.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
@@ -40,15 +42,30 @@ await crawlToSnapshot({
 });
 await server.stop();
 
-// The whole command, as a user runs it (process start included).
-const t0 = performance.now();
-const run = spawnSync(
-  process.execPath,
-  [join(ROOT, "dist/cli/main.js"), "--json", "convert", "--from", snapshot, "--out", join(work, "out")],
-  { encoding: "utf8" },
-);
-const commandS = (performance.now() - t0) / 1000;
-const summary = JSON.parse(run.stdout.trim() || "{}") as { posts?: number };
+// The whole command, as a user runs it (process start included): with the heap setting the command
+// line makes (cli/main.ts, defaults.memory) and with V8's own (--heap-growing-percent=0 given to node,
+// which the command line then leaves alone), interleaved, to show what the setting costs and saves.
+let commandS = 0;
+let converted = 0;
+const command = (name: string, nodeArgs: string[]): Side => ({
+  name,
+  run: async () => {
+    const out = join(work, "out");
+    const r = await timed(
+      process.execPath,
+      [...nodeArgs, join(ROOT, "dist/cli/main.js"), "--json", "convert", "--from", snapshot, "--out", out],
+      ROOT,
+    );
+    converted = (JSON.parse(r.stdout.trim() || "{}") as { posts?: number }).posts ?? 0;
+    rmSync(out, { recursive: true, force: true });
+    return { seconds: r.seconds, rssMB: r.rssMB, count: converted };
+  },
+});
+const commands = await interleave([
+  command("mia-migrate convert (the CLI's heap setting)", []),
+  command("mia-migrate convert (V8's own heap growing)", ["--heap-growing-percent=0"]),
+]);
+commandS = Math.min(...(commands[0]?.runs.map((r) => r.seconds) ?? [0]));
 
 // Phases, in process.
 let t = performance.now();
@@ -67,9 +84,16 @@ const turndownMs = performance.now() - t;
 rmSync(work, { recursive: true, force: true });
 
 const per = (ms: number) => (ms / posts.length).toFixed(2);
-console.log(`bench: convert of ${summary.posts ?? "?"} posts (exit ${run.status})`);
+console.log(`bench: convert of ${converted} posts (URLs = posts converted)`);
+const peer = commands[1];
+if (peer) report(commands, peer);
+console.log("where the time goes (one in-process run of each phase):");
 console.table([
-  { phase: "whole `mia-migrate convert` command", "total s": commandS.toFixed(2), "ms/post": per(commandS * 1000) },
+  {
+    phase: "whole `mia-migrate convert` command (min)",
+    "total s": commandS.toFixed(2),
+    "ms/post": per(commandS * 1000),
+  },
   { phase: "read + decode + extract + normalise", "total s": (extractMs / 1000).toFixed(2), "ms/post": per(extractMs) },
   { phase: "body HTML → Markdown (our rules)", "total s": (markdownMs / 1000).toFixed(2), "ms/post": per(markdownMs) },
   { phase: "  turndown with no rules of ours", "total s": (turndownMs / 1000).toFixed(2), "ms/post": per(turndownMs) },

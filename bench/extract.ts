@@ -1,5 +1,6 @@
 // Benchmark (issue 4): extract + normalise every post page of a generated 2,000-post replica, read from a
-// snapshot on disk, next to cheerio.load alone on the same pages (the floor). Run: `npm run bench:extract`.
+// snapshot on disk, next to cheerio.load alone on the same pages (the floor), interleaved round after
+// round (PAIRS, at least 3). Run: `npm run bench:extract`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { decodeBody } from "../src/crawl/charset.js";
 import { extractPost } from "../src/extract/post.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
+import { interleave, report, type Side } from "./interleave.js";
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
 const profile = loadProfile();
@@ -43,39 +45,32 @@ const pages = store
   .filter((r): r is FetchRecord => r.type === "fetch")
   .map((r) => ({ url: r.finalUrl, type: r.headers["content-type"], body: store.readBody(r.sha256 ?? "") }));
 
-function measure(fn: (html: string, url: string) => unknown): number[] {
-  const times: number[] = [];
-  for (const p of pages) {
+const floor: Side = {
+  name: "decode + cheerio.load (floor)",
+  run: async () => {
     const t = performance.now();
-    fn(decodeBody(p.body, p.type).text, p.url);
-    times.push(performance.now() - t);
-  }
-  return times;
-}
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), total: xs.reduce((a, b) => a + b, 0) };
+    for (const p of pages) load(decodeBody(p.body, p.type).text);
+    return { seconds: (performance.now() - t) / 1000, count: pages.length };
+  },
 };
-
-// One warm-up pass each, so JIT compilation is not measured.
-measure((h) => load(h));
-measure((h, u) => extractPost(h, u, profile, { leadMaxChars: 300, typography: true }));
-const parse = stats(measure((h) => load(h)));
 let extracted = 0;
-const full = stats(
-  measure((h, u) => (extractPost(h, u, profile, { leadMaxChars: 300, typography: true }) ? extracted++ : 0)),
-);
+const full: Side = {
+  name: "decode + extract + normalise",
+  run: async () => {
+    extracted = 0;
+    const t = performance.now();
+    for (const p of pages)
+      if (extractPost(decodeBody(p.body, p.type).text, p.url, profile, { leadMaxChars: 300, typography: true }))
+        extracted++;
+    return { seconds: (performance.now() - t) / 1000, count: pages.length };
+  },
+};
+// A warm-up pass each, so JIT compilation is not measured; then interleaved rounds.
+await floor.run();
+await full.run();
+const measured = await interleave([full, floor]);
 rmSync(dir, { recursive: true, force: true });
-
-const row = (name: string, s: ReturnType<typeof stats>) => ({
-  name,
-  "median ms": s.median.toFixed(3),
-  "p95 ms": s.p95.toFixed(3),
-  "total s": (s.total / 1000).toFixed(2),
-});
-console.log(`bench: ${pages.length} post pages from a snapshot on disk, ${extracted} extracted`);
-console.table([row("decode + cheerio.load (floor)", parse), row("decode + extract + normalise", full)]);
-console.log(
-  `ratio: extract + normalise takes ${(full.total / parse.total).toFixed(2)}× parsing alone (median ${(full.median / parse.median).toFixed(2)}×)`,
-);
+console.log(`bench: ${pages.length} post pages from a snapshot on disk, ${extracted} extracted (URLs = pages)`);
+const peer = measured[1];
+if (peer) report(measured, peer);
+console.log("goal (issue 4): extract + normalise within 3× of parsing alone");

@@ -6,10 +6,13 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 /** `posts`: a generated replica of that many posts; undefined, the real 67-post replica. */
-export async function startServerProcess(posts?: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServerProcess(
+  posts?: number,
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "fixtures/serve.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", REPLICA_POSTS: posts === undefined ? "" : String(posts) },
+    env: { ...process.env, PORT: "0", REPLICA_POSTS: posts === undefined ? "" : String(posts), ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

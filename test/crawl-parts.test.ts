@@ -6,7 +6,10 @@ import { failureRecord, responseRecord } from "../src/crawl/records.js";
 import { TaskScheduler } from "../src/crawl/scheduler.js";
 import { cssRequisites, htmlRequisites } from "../src/extract/requisites.js";
 import { loadProfile } from "../src/profiles/profile.js";
-import type { FetchRecord } from "../src/store/snapshot.js";
+import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "./helpers.js";
 
 const profile = loadProfile();
 const SITE = "https://www.miaprojektet.se";
@@ -188,5 +191,57 @@ describe("page requisites (archive runs)", () => {
       kind: "index",
     });
     expect(f.linksOf(rec, body)).toEqual([]);
+  });
+});
+
+describe("the snapshot store's crawl path", () => {
+  const body = Buffer.from("<html><body><p>Hela sidan, som servern skickade den.</p></body></html>");
+  const record = (sha256: string): FetchRecord => ({
+    ...page(POST, body.toString())[0],
+    sha256,
+    size: body.length,
+  });
+
+  it("writes again a body a killed run left half written (no record names it), and a named one never", async () => {
+    const dir = tempDir();
+    const first = new SnapshotStore(dir);
+    first.open({ startUrl: SITE, createdAt: "", tool: "test" });
+    const sha = await first.putBodyAsync(body);
+    // The kill: the body cut short on disk, its record never written.
+    writeFileSync(first.bodyPath(sha), body.subarray(0, 10));
+    first.close();
+    const second = new SnapshotStore(dir);
+    second.open({ startUrl: SITE, createdAt: "", tool: "test" });
+    expect(await second.putBodyAsync(body)).toBe(sha);
+    expect(readFileSync(second.bodyPath(sha))).toEqual(body);
+    second.append(record(sha));
+    second.close();
+    // Now named by a record: a third run trusts it and does not write it again.
+    const third = new SnapshotStore(dir);
+    third.open({ startUrl: SITE, createdAt: "", tool: "test" });
+    writeFileSync(third.bodyPath(sha), "sentinel");
+    await third.putBodyAsync(body);
+    expect(readFileSync(third.bodyPath(sha), "utf8")).toBe("sentinel");
+    third.close();
+  });
+
+  it("writes a body two URLs carry once, and every record appended, in order, by close", async () => {
+    const dir = tempDir();
+    const store = new SnapshotStore(dir);
+    store.open({ startUrl: SITE, createdAt: "", tool: "test" });
+    const [a, b] = await Promise.all([store.putBodyAsync(body), store.putBodyAsync(Buffer.from(body))]);
+    expect(a).toBe(b);
+    for (let i = 0; i < 500; i++) store.append({ type: "alias", url: `${POST}?v=${i}`, postId: String(i) });
+    // Read before close: the records appended so far are written first.
+    expect(new SnapshotStore(dir).records()).toHaveLength(0);
+    expect(store.records()).toHaveLength(500);
+    store.append({ type: "alias", url: `${POST}?v=last`, postId: "last" });
+    store.close();
+    const lines = readFileSync(join(dir, "manifest.jsonl"), "utf8").trim().split("\n");
+    expect(lines).toHaveLength(501);
+    expect(lines.map((l) => (JSON.parse(l) as { postId: string }).postId)).toEqual([
+      ...Array.from({ length: 500 }, (_, i) => String(i)),
+      "last",
+    ]);
   });
 });

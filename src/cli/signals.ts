@@ -1,7 +1,7 @@
 // Ctrl-C (SIGINT) or SIGTERM (systemd stopping a unit, a container shutting down): stop at once with
-// the shell's conventional code, after one line saying what is kept and what to do next. Every journal
-// is appended synchronously and every file written atomically, so exiting here leaves all valid; an
-// exit handler (the archive lock) still runs.
+// the shell's conventional code, after one line saying what is kept and what to do next. Every file is
+// written atomically or named by a journal only once complete, and exit handlers still run (the archive
+// lock's, the snapshot's last journal lines), so exiting here leaves all valid.
 import { EXIT } from "../config/errors.js";
 
 export const SIGNAL_EXIT: Readonly<Record<"SIGINT" | "SIGTERM", number>> = { SIGINT: 130, SIGTERM: 143 };

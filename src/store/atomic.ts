@@ -1,7 +1,6 @@
 // Atomic file writes: write a temporary file beside the target, then rename over it, so a reader (or
 // a rerun after kill -9) sees the old file or the new one, never half of one.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 let counter = 0;
@@ -21,24 +20,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** The same, without blocking the event loop: a crawl keeps handling responses while bodies are written. */
-export async function writeFileAtomicAsync(path: string, data: Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
-  try {
-    try {
-      await writeFile(tmp, data);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(tmp, data);
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
     throw err;
   }
 }

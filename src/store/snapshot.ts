@@ -1,12 +1,20 @@
 // The snapshot: every response of a crawl, kept so that everything after the crawl runs offline.
 // Bodies are content-addressed (bodies/ab/<sha256>, no duplicates on disk); manifest.jsonl is
 // append-only, one record a line, written after the body it names, so a crash leaves at worst a
-// truncated last line, which reading skips.
+// truncated last line, which reading skips, and records not yet written (their pages are fetched again).
+//
+// The crawl's path is short (issue 20): a body is complete once a record names it, so the store keeps
+// the sha256s that records name, and writes any other body straight to its place (open, write, close: no
+// temporary file, rename or existence check). A body a killed run left half written has no record, so
+// it is not in that set, and the next run writes it again over the remains. Records are written in
+// batches (one write call per turn of the event loop, not one per record).
 import type { PageKind } from "../profiles/profile.js";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { join } from "node:path";
-import { writeFileAtomic, writeFileAtomicAsync } from "./atomic.js";
+import { writeFileAtomic } from "./atomic.js";
 
 export interface RedirectHop {
   url: string;
@@ -82,6 +90,15 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 export class SnapshotStore {
   private fd: number | null = null;
+  /** Bodies a record names: complete on disk. */
+  private readonly stored = new Set<string>();
+  /** Bodies being written, so that two URLs with the same body write it once. */
+  private readonly writing = new Map<string, Promise<void>>();
+  /** Record lines not yet written, and whether a write of them is scheduled. */
+  private pending: string[] = [];
+  private flushScheduled = false;
+  /** A run stopped by a signal exits at once (cli/signals.ts): the records appended so far still go out. */
+  private readonly flushOnExit = (): void => this.flush();
   // The parsed manifest, kept until the next append: a convert reads it for posts, files and problems.
   private parsed: ManifestRecord[] | null = null;
 
@@ -104,6 +121,14 @@ export class SnapshotStore {
     // A killed run may have left half a line: end it, so the next record starts on a line of its own.
     const existing = readFileSync(this.manifestPath);
     if (existing.length > 0 && existing[existing.length - 1] !== 0x0a) writeSync(this.fd, "\n");
+    for (const rec of this.records()) this.markStored(rec);
+    process.on("exit", this.flushOnExit);
+  }
+
+  private markStored(rec: ManifestRecord): void {
+    if (rec.type !== "fetch") return;
+    if (rec.sha256) this.stored.add(rec.sha256);
+    for (const sha of rec.redirectBodies ?? []) this.stored.add(sha);
   }
 
   meta(): SnapshotMeta {
@@ -123,11 +148,17 @@ export class SnapshotStore {
     return sha;
   }
 
-  /** putBody without blocking the event loop (the crawler's path). */
+  /** putBody without blocking the event loop, and with no temporary file (the crawler's path: see the
+   *  head of this file for why a body needs no rename here). */
   async putBodyAsync(body: Uint8Array): Promise<string> {
     const sha = createHash("sha256").update(body).digest("hex");
-    const path = this.bodyPath(sha);
-    if (!existsSync(path)) await writeFileAtomicAsync(path, body);
+    if (this.stored.has(sha)) return sha;
+    let write = this.writing.get(sha);
+    if (!write) {
+      write = writeBodyFile(this.bodyPath(sha), body).finally(() => this.writing.delete(sha));
+      this.writing.set(sha, write);
+    }
+    await write;
     return sha;
   }
 
@@ -137,13 +168,28 @@ export class SnapshotStore {
 
   append(record: ManifestRecord): void {
     if (this.fd === null) throw new Error(`snapshot ${this.dir} is not open for writing`);
-    // One write call a line; a line that a crash cuts short is skipped when reading.
-    writeSync(this.fd, JSON.stringify(record) + "\n");
+    this.pending.push(JSON.stringify(record) + "\n");
+    this.markStored(record);
     this.parsed = null;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Writes the records appended so far: one write call for all of them; a line a crash cuts short
+   *  is skipped when reading. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.fd === null || this.pending.length === 0) return;
+    const text = this.pending.join("");
+    this.pending = [];
+    writeSync(this.fd, text);
   }
 
   /** Every complete record, in the order written; a corrupt or truncated line is skipped. */
   records(): ManifestRecord[] {
+    this.flush();
     if (this.parsed) return this.parsed;
     if (!this.exists()) return [];
     const out: ManifestRecord[] = [];
@@ -164,10 +210,23 @@ export class SnapshotStore {
   }
 
   close(): void {
+    this.flush();
+    process.removeListener("exit", this.flushOnExit);
     if (this.fd !== null) {
       fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = null;
     }
+  }
+}
+
+/** A body to its place, its bucket directory made the first time one is missing. */
+async function writeBodyFile(path: string, body: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, body);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, body);
   }
 }

@@ -1,0 +1,79 @@
+// Benchmark (issue 20): the whole `migrate` of a generated 2,000-post replica (crawl, extract, convert,
+// verify, link check and report; politeness off) against the floor measured in the same rounds: GNU
+// wget's fetch of the site (one connection, no --wait) plus `cheerio.load` of every page it saved
+// (bench/load-all.ts), the least any migration of this site must do. Interleaved, PAIRS rounds (≥ 3).
+// Goal: migrate within 1.5× of the floor. Run: `npm run bench:floor` (needs wget and GNU time).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { interleave, report, timed, type Side } from "./interleave.js";
+import { startServerProcess } from "./server-process.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
+for (const tool of ["/usr/bin/time", "/usr/bin/wget"])
+  if (spawnSync("test", ["-x", tool]).status !== 0) {
+    console.error(
+      `bench: ${tool} is missing; install it with: apt-get install -y ${tool.endsWith("wget") ? "wget" : "time"}`,
+    );
+    process.exit(1);
+  }
+
+spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+const server = await startServerProcess(POSTS);
+const migrate: Side = {
+  name: "mia-migrate migrate (links and report included, gap 0, 16 in flight)",
+  run: async () => {
+    const out = mkdtempSync(join(tmpdir(), "bench-floor-"));
+    const r = await timed(
+      process.execPath,
+      [
+        "dist/cli/main.js",
+        "--quiet",
+        "migrate",
+        "https://www.miaprojektet.se/aktuellt-39586750",
+        "--out",
+        out,
+        "--map-origin",
+        `*=${server.url}`,
+        "--host-gap",
+        "0",
+        "--host-concurrency",
+        "16",
+        "--concurrency",
+        "16",
+        "--no-cache",
+      ],
+      ROOT,
+    );
+    const count = readdirSync(join(out, "posts"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length;
+    rmSync(out, { recursive: true, force: true });
+    return { seconds: r.seconds, rssMB: r.rssMB, count };
+  },
+};
+const floor: Side = {
+  name: "floor: wget --recursive + cheerio.load of every page saved",
+  run: async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-floor-wget-"));
+    const w = await timed(
+      "/usr/bin/wget",
+      ["--recursive", "--level=inf", "--quiet", "-P", dir, `${server.url}/aktuellt-39586750`],
+      ROOT,
+    );
+    const l = await timed(process.execPath, ["--import", "tsx", "bench/load-all.ts", dir], ROOT);
+    rmSync(dir, { recursive: true, force: true });
+    const pages = (JSON.parse(l.stdout.trim() || "{}") as { pages?: number }).pages;
+    return { seconds: w.seconds + l.seconds, rssMB: Math.max(w.rssMB, l.rssMB), ...(pages ? { count: pages } : {}) };
+  },
+};
+try {
+  console.log(`bench: ${POSTS}-post replica at ${server.url} (separate process)`);
+  const measured = await interleave([migrate, floor]);
+  const peer = measured[1];
+  if (peer) report(measured, peer);
+  console.log("(URLs: posts written by migrate; HTML pages parsed by the floor; goal: ratio ≤ 1.5)");
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,22 @@
+// Half of bench:floor's floor: `cheerio.load` of every HTML page a wget crawl saved (the least a
+// migration must do with each page: parse it). Usage: tsx bench/load-all.ts <dir>; prints the count.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { load } from "cheerio";
+
+let pages = 0;
+const walk = (dir: string): void => {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else {
+      const bytes = readFileSync(full);
+      const head = bytes.subarray(0, 200).toString("latin1").trimStart().toLowerCase();
+      if (!head.startsWith("<!doctype html") && !head.startsWith("<html")) continue;
+      load(bytes.toString("utf8"));
+      pages++;
+    }
+  }
+};
+walk(process.argv[2] ?? ".");
+console.log(JSON.stringify({ pages }));
