@@ -7,7 +7,7 @@ import { TaskScheduler } from "../src/crawl/scheduler.js";
 import { cssRequisites, htmlRequisites } from "../src/extract/requisites.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore, type FetchRecord } from "../src/store/snapshot.js";
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./helpers.js";
 
@@ -202,27 +202,39 @@ describe("the snapshot store's crawl path", () => {
     size: body.length,
   });
 
-  it("writes again a body a killed run left half written (no record names it), and a named one never", async () => {
+  it("reads each body back whole, never bytes a killed run left in the pack, and writes a named body once", async () => {
     const dir = tempDir();
     const first = new SnapshotStore(dir);
     first.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    const sha = await first.putBodyAsync(body);
-    // The kill: the body cut short on disk, its record never written.
-    writeFileSync(first.bodyPath(sha), body.subarray(0, 10));
     first.close();
+    // The kill: bytes in bodies.pack that no line of the manifest points to.
+    appendFileSync(join(dir, "bodies.pack"), body.subarray(0, 10));
     const second = new SnapshotStore(dir);
     second.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    expect(await second.putBodyAsync(body)).toBe(sha);
-    expect(readFileSync(second.bodyPath(sha))).toEqual(body);
+    const sha = await second.putBodyAsync(body);
     second.append(record(sha));
     second.close();
-    // Now named by a record: a third run trusts it and does not write it again.
+    expect(statSync(join(dir, "bodies.pack")).size).toBe(10 + body.length);
+    expect(new SnapshotStore(dir).readBody(sha)).toEqual(body);
+    // Named by a line now: a third run does not write it again.
     const third = new SnapshotStore(dir);
     third.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    writeFileSync(third.bodyPath(sha), "sentinel");
-    await third.putBodyAsync(body);
-    expect(readFileSync(third.bodyPath(sha), "utf8")).toBe("sentinel");
+    expect(await third.putBodyAsync(body)).toBe(sha);
     third.close();
+    expect(statSync(join(dir, "bodies.pack")).size).toBe(10 + body.length);
+    // The store's own lines stay its own: records() gives fetches and aliases only.
+    expect(new SnapshotStore(dir).records().map((r) => r.type)).toEqual(["fetch"]);
+  });
+
+  it("keeps each of many bodies written at once where its line says (writes finish in any order)", async () => {
+    const dir = tempDir();
+    const store = new SnapshotStore(dir);
+    store.open({ startUrl: SITE, createdAt: "", tool: "test" });
+    const many = Array.from({ length: 300 }, (_, i) => Buffer.from(`<p>Sida ${i}</p>`.repeat(1 + ((i * 37) % 200))));
+    const shas = await Promise.all(many.map((b) => store.putBodyAsync(b)));
+    store.close();
+    const reader = new SnapshotStore(dir);
+    shas.forEach((sha, i) => expect(reader.readBody(sha)).toEqual(many[i]));
   });
 
   it("writes a body two URLs carry once, and every record appended, in order, by close", async () => {
@@ -238,8 +250,10 @@ describe("the snapshot store's crawl path", () => {
     store.append({ type: "alias", url: `${POST}?v=last`, postId: "last" });
     store.close();
     const lines = readFileSync(join(dir, "manifest.jsonl"), "utf8").trim().split("\n");
-    expect(lines).toHaveLength(501);
-    expect(lines.map((l) => (JSON.parse(l) as { postId: string }).postId)).toEqual([
+    const aliases = lines.filter((l) => l.includes('"type":"alias"'));
+    expect(aliases).toHaveLength(501);
+    expect(lines.filter((l) => l.includes('"type":"body"'))).toHaveLength(1);
+    expect(aliases.map((l) => (JSON.parse(l) as { postId: string }).postId)).toEqual([
       ...Array.from({ length: 500 }, (_, i) => String(i)),
       "last",
     ]);

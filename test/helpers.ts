@@ -1,6 +1,6 @@
 // Shared test helpers: the ground truth, the replica, and a migration run in a temp directory.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,8 +25,24 @@ export function expectedPosts(): ExpectedPost[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ExpectedPost);
 }
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed after the test file's tests (network-guard-hooks.ts calls
+ *  removeTempDirs): a suite run used to leave thousands of them behind. */
 export function tempDir(prefix = "mia-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A folder a test made unwritable on purpose: left for the OS.
+    }
+  }
 }
 
 /** Crawl settings for the loopback replica: politeness loosened (our own server), retries fast. */

@@ -1,6 +1,10 @@
-// After each test: it made no attempt to leave the loopback (see network-guard.ts).
-import { afterEach, expect } from "vitest";
+// After each test: it made no attempt to leave the loopback (see network-guard.ts). After each test
+// file: the temporary folders it made are removed.
+import { afterAll, afterEach, expect } from "vitest";
 import "./network-guard.js";
+import { removeTempDirs } from "./helpers.js";
+
+afterAll(removeTempDirs);
 
 const attempts = (globalThis as { __networkGuardAttempts?: string[] }).__networkGuardAttempts ?? [];
 

@@ -10,7 +10,7 @@ import { OutputTree } from "../write/output.js";
 import { CONVERT_FILES, convertSnapshot, type ConvertOptions, type ConvertResult } from "./convert.js";
 
 /** What a snapshot folder holds (an interrupted crawl's too). */
-const SNAPSHOT_NAMES = new Set(["manifest.jsonl", "snapshot.json", "bodies"]);
+const SNAPSHOT_NAMES = new Set(["manifest.jsonl", "snapshot.json", "bodies", "bodies.pack"]);
 
 function readdirOrEmpty(dir: string): string[] {
   try {

@@ -1,18 +1,31 @@
 // The snapshot: every response of a crawl, kept so that everything after the crawl runs offline.
-// Bodies are content-addressed (bodies/ab/<sha256>, no duplicates on disk); manifest.jsonl is
+// Bodies are content-addressed (one copy per sha256, however many URLs carry it); manifest.jsonl is
 // append-only, one record a line, written after the body it names, so a crash leaves at worst a
 // truncated last line, which reading skips, and records not yet written (their pages are fetched again).
 //
-// The crawl's path is short (issue 20): a body is complete once a record names it, so the store keeps
-// the sha256s that records name, and writes any other body straight to its place (open, write, close: no
-// temporary file, rename or existence check). A body a killed run left half written has no record, so
-// it is not in that set, and the next run writes it again over the remains. Records are written in
-// batches (one write call per turn of the event loop, not one per record).
+// The crawl's bodies go into one append-only file, bodies.pack (issue 20: a file per body cost an open,
+// a write, a close and a rename per response, the main reason the crawl trailed wget). Each body is
+// written at its own offset, then a "body" line in the manifest says where ({sha256, at, size}); the
+// records that name it come after that line. A killed run leaves at worst bytes no line points to (the
+// next run appends after them) and lines not yet written, whose pages are fetched again. Records are
+// written in batches, one write call per turn of the event loop, and on exit. Bodies stored one file
+// each (bodies/ab/<sha256>: snapshots of earlier versions, and what a WARC is read into) still read.
 import type { PageKind } from "../profiles/profile.js";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  write,
+  writeSync,
+} from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
 
@@ -79,6 +92,14 @@ export interface AliasRecord {
 
 export type ManifestRecord = FetchRecord | AliasRecord;
 
+/** Where a body is in bodies.pack (the store's own line; records() does not return it). */
+interface BodyRecord {
+  type: "body";
+  sha256: string;
+  at: number;
+  size: number;
+}
+
 export interface SnapshotMeta {
   format: "mia-migrate-snapshot/1";
   startUrl: string;
@@ -87,6 +108,7 @@ export interface SnapshotMeta {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const writeFd = promisify(write);
 
 export class SnapshotStore {
   private fd: number | null = null;
@@ -94,6 +116,11 @@ export class SnapshotStore {
   private readonly stored = new Set<string>();
   /** Bodies being written, so that two URLs with the same body write it once. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** sha256 → where in bodies.pack, from the manifest's body lines. */
+  private readonly packed = new Map<string, { at: number; size: number }>();
+  private packFd: number | null = null;
+  private packReadFd: number | null = null;
+  private packSize = 0;
   /** Record lines not yet written, and whether a write of them is scheduled. */
   private pending: string[] = [];
   private flushScheduled = false;
@@ -122,7 +149,16 @@ export class SnapshotStore {
     const existing = readFileSync(this.manifestPath);
     if (existing.length > 0 && existing[existing.length - 1] !== 0x0a) writeSync(this.fd, "\n");
     for (const rec of this.records()) this.markStored(rec);
+    for (const sha of this.packed.keys()) this.stored.add(sha);
+    // Not "a": with O_APPEND, Linux's pwrite ignores the offset, and bodies finishing out of order
+    // would land where their lines do not say.
+    this.packFd = openSync(this.packPath, constants.O_WRONLY | constants.O_CREAT);
+    this.packSize = fstatSync(this.packFd).size;
     process.on("exit", this.flushOnExit);
+  }
+
+  get packPath(): string {
+    return join(this.dir, "bodies.pack");
   }
 
   private markStored(rec: ManifestRecord): void {
@@ -148,28 +184,53 @@ export class SnapshotStore {
     return sha;
   }
 
-  /** putBody without blocking the event loop, and with no temporary file (the crawler's path: see the
-   *  head of this file for why a body needs no rename here). */
+  /** putBody without blocking the event loop, into bodies.pack (the crawler's path; see the head of
+   *  this file). Returns once the body is on disk and its line queued before any record naming it. */
   async putBodyAsync(body: Uint8Array): Promise<string> {
     const sha = createHash("sha256").update(body).digest("hex");
     if (this.stored.has(sha)) return sha;
-    let write = this.writing.get(sha);
-    if (!write) {
-      write = writeBodyFile(this.bodyPath(sha), body).finally(() => this.writing.delete(sha));
-      this.writing.set(sha, write);
+    let pending = this.writing.get(sha);
+    if (!pending) {
+      const fd = this.packFd;
+      if (fd === null) throw new Error(`snapshot ${this.dir} is not open for writing`);
+      const at = this.packSize;
+      this.packSize += body.length;
+      pending = writeAt(fd, body, at)
+        .then(() => {
+          this.packed.set(sha, { at, size: body.length });
+          this.stored.add(sha);
+          this.queue({ type: "body", sha256: sha, at, size: body.length });
+        })
+        .finally(() => this.writing.delete(sha));
+      this.writing.set(sha, pending);
     }
-    await write;
+    await pending;
     return sha;
   }
 
   readBody(sha256: string): Buffer {
-    return readFileSync(this.bodyPath(sha256));
+    if (this.packed.size === 0 && this.parsed === null) this.records();
+    const where = this.packed.get(sha256);
+    if (!where) return readFileSync(this.bodyPath(sha256));
+    this.packReadFd ??= openSync(this.packPath, "r");
+    const buf = Buffer.alloc(where.size);
+    let done = 0;
+    while (done < where.size) {
+      const n = readSync(this.packReadFd, buf, done, where.size - done, where.at + done);
+      if (n === 0) throw new Error(`snapshot ${this.dir}: bodies.pack ends inside the body ${sha256}`);
+      done += n;
+    }
+    return buf;
   }
 
   append(record: ManifestRecord): void {
+    this.markStored(record);
+    this.queue(record);
+  }
+
+  private queue(record: ManifestRecord | BodyRecord): void {
     if (this.fd === null) throw new Error(`snapshot ${this.dir} is not open for writing`);
     this.pending.push(JSON.stringify(record) + "\n");
-    this.markStored(record);
     this.parsed = null;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -196,11 +257,14 @@ export class SnapshotStore {
     for (const line of readFileSync(this.manifestPath, "utf8").split("\n")) {
       if (!line) continue;
       try {
-        const rec = JSON.parse(line) as ManifestRecord;
+        const rec = JSON.parse(line) as ManifestRecord | BodyRecord;
         // A body is named by its sha256 and nothing else: a record naming "../../etc/passwd" (an edited
         // or hostile manifest) is skipped like a corrupt line, and no path outside bodies/ is ever read.
         if (rec?.type === "fetch" && rec.sha256 !== null && !SHA256.test(String(rec.sha256))) continue;
-        if (rec && (rec.type === "fetch" || rec.type === "alias")) out.push(rec);
+        if (rec?.type === "body") {
+          if (SHA256.test(String(rec.sha256)) && Number.isSafeInteger(rec.at) && Number.isSafeInteger(rec.size))
+            this.packed.set(rec.sha256, { at: rec.at, size: rec.size });
+        } else if (rec && (rec.type === "fetch" || rec.type === "alias")) out.push(rec);
       } catch {
         // The tail of a killed run.
       }
@@ -212,6 +276,8 @@ export class SnapshotStore {
   close(): void {
     this.flush();
     process.removeListener("exit", this.flushOnExit);
+    for (const fd of [this.packFd, this.packReadFd]) if (fd !== null) closeSync(fd);
+    this.packFd = this.packReadFd = null;
     if (this.fd !== null) {
       fsyncSync(this.fd);
       closeSync(this.fd);
@@ -220,13 +286,11 @@ export class SnapshotStore {
   }
 }
 
-/** A body to its place, its bucket directory made the first time one is missing. */
-async function writeBodyFile(path: string, body: Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, body);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, body);
+/** All of `body` at `at` in the file (positional writes: bodies written at once never overlap). */
+async function writeAt(fd: number, body: Uint8Array, at: number): Promise<void> {
+  let done = 0;
+  while (done < body.length) {
+    const { bytesWritten } = await writeFd(fd, body, done, body.length - done, at + done);
+    done += bytesWritten;
   }
 }

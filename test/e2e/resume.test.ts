@@ -37,8 +37,13 @@ function finished(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? -1 : 0))));
 }
 
+/** Fetch records in the journal so far (the store's own body lines not counted). */
 function lines(file: string): number {
-  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).length : 0;
+  return existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.includes('"type":"fetch"')).length
+    : 0;
 }
 
 function fetches(dir: string): FetchRecord[] {
