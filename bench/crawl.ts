@@ -14,6 +14,9 @@ import { startServerProcess } from "./server-process.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
+// Where both tools write: the system's temporary folder, or BENCH_DIR (e.g. /dev/shm, to take the disk's
+// cost per file out of the comparison: wget writes a file per URL, the crawl one pack and a journal).
+const WORK = process.env.BENCH_DIR ?? tmpdir();
 
 for (const tool of ["/usr/bin/time", "/usr/bin/wget"]) {
   if (spawnSync("test", ["-x", tool]).status !== 0) {
@@ -35,12 +38,12 @@ function countFiles(dir: string): number {
 
 spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
 const server = await startServerProcess(POSTS);
-console.log(`bench: replica of ${POSTS} posts at ${server.url} (separate process)`);
+console.log(`bench: replica of ${POSTS} posts at ${server.url} (separate process); both write under ${WORK}`);
 
 const ours = (perHost: number): Side => ({
   name: `mia-migrate crawl (gap 0, ${perHost === 1 ? "1 per host" : `16 in flight, ${perHost} per host`})`,
   run: async () => {
-    const snap = mkdtempSync(join(tmpdir(), "bench-snap-"));
+    const snap = mkdtempSync(join(WORK, "bench-snap-"));
     const r = await timed(
       process.execPath,
       [
@@ -73,7 +76,7 @@ const ours = (perHost: number): Side => ({
 const wget: Side = {
   name: "wget --recursive (1 connection, no --wait)",
   run: async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bench-wget-"));
+    const dir = mkdtempSync(join(WORK, "bench-wget-"));
     const w = await timed(
       "/usr/bin/wget",
       ["--recursive", "--level=inf", "--no-verbose", "--quiet", "-P", dir, `${server.url}/aktuellt-39586750`],
