@@ -120,12 +120,14 @@ const linkchecker: Side = {
       ],
       ROOT,
     );
+    // -o csv: ";"-separated, a header row naming the columns; "url" is the absolute URL checked.
+    const rows = r.stdout.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
+    const col = (rows[0] ?? "").split(";").indexOf("url");
     const checked = new Set(
-      r.stdout
-        .split("\n")
-        .filter((l) => /^[^#].*;/.test(l) && !l.startsWith("urlname"))
-        .map((l) => l.split(";")[0])
-        .filter((u) => u?.startsWith(server.url)),
+      rows
+        .slice(1)
+        .map((l) => l.split(";")[col] ?? "")
+        .filter((u) => u.startsWith(server.url)),
     );
     return { seconds: r.seconds, rssMB: r.rssMB, count: checked.size };
   },
@@ -145,9 +147,9 @@ try {
 // 150), about what a request to another site on the internet takes. Failures are always checked again,
 // and one replica host never answers (a 2 s timeout each run).
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 150);
-const CACHE = join(ROOT, ".mia-migrate/link-cache.json");
 const replica = await startReplica();
 const snapOut = mkdtempSync(join(tmpdir(), "bench-cache-"));
+const CACHE = join(snapOut, ".mia-migrate/link-cache.json");
 await timed(
   process.execPath,
   [
