@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { START, unthrottled } from "./cli-args.js";
 import { interleave, report, timed, type Side } from "./interleave.js";
 import { startServerProcess } from "./server-process.js";
 
@@ -46,22 +47,7 @@ const ours = (perHost: number): Side => ({
     const snap = mkdtempSync(join(WORK, "bench-snap-"));
     const r = await timed(
       process.execPath,
-      [
-        "dist/cli/main.js",
-        "--quiet",
-        "crawl",
-        "https://www.miaprojektet.se/aktuellt-39586750",
-        "--snapshot",
-        snap,
-        "--map-origin",
-        `*=${server.url}`,
-        "--host-gap",
-        "0",
-        "--host-concurrency",
-        String(perHost),
-        "--concurrency",
-        "16",
-      ],
+      ["dist/cli/main.js", "--quiet", "crawl", START, "--snapshot", snap, ...unthrottled(server.url, perHost)],
       ROOT,
     );
     // Every URL fetched (pages and files), robots.txt left out as wget does not save it.

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { START, unthrottled } from "./cli-args.js";
 import { interleave, report, timed, type Side } from "./interleave.js";
 import { startServerProcess } from "./server-process.js";
 
@@ -31,23 +32,7 @@ const migrate: Side = {
     const out = mkdtempSync(join(WORK, "bench-floor-"));
     const r = await timed(
       process.execPath,
-      [
-        "dist/cli/main.js",
-        "--quiet",
-        "migrate",
-        "https://www.miaprojektet.se/aktuellt-39586750",
-        "--out",
-        out,
-        "--map-origin",
-        `*=${server.url}`,
-        "--host-gap",
-        "0",
-        "--host-concurrency",
-        "16",
-        "--concurrency",
-        "16",
-        "--no-cache",
-      ],
+      ["dist/cli/main.js", "--quiet", "migrate", START, "--out", out, ...unthrottled(server.url), "--no-cache"],
       ROOT,
     );
     const count = readdirSync(join(out, "posts"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length;

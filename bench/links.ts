@@ -13,12 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startReplica } from "../fixtures/server.js";
+import { START, unthrottled } from "./cli-args.js";
 import { interleave, report, timed, type Side } from "./interleave.js";
 import { startServerProcess } from "./server-process.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const POSTS = Number(process.env.BENCH_POSTS ?? 2000);
-const START = "https://www.miaprojektet.se/aktuellt-39586750";
 for (const tool of ["linkchecker", "/usr/bin/time"])
   if (spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
     console.error(
@@ -74,14 +74,7 @@ const ours: Side = {
         START,
         "--out",
         out,
-        "--map-origin",
-        `*=${server.url}`,
-        "--host-gap",
-        "0",
-        "--host-concurrency",
-        "8",
-        "--concurrency",
-        "16",
+        ...unthrottled(server.url, 8),
         "--no-cache",
         "--skip-link",
         "^https?://(?!www\\.miaprojektet\\.se/)",

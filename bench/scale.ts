@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { START, unthrottled } from "./cli-args.js";
 import { interleave, median, min, report, timed, type Side } from "./interleave.js";
 import { startServerProcess } from "./server-process.js";
 
@@ -34,17 +35,10 @@ try {
           "dist/cli/main.js",
           "--quiet",
           "migrate",
-          "https://www.miaprojektet.se/aktuellt-39586750",
+          START,
           "--out",
           out,
-          "--map-origin",
-          `*=${servers.get(n)?.url}`,
-          "--host-gap",
-          "0",
-          "--host-concurrency",
-          "16",
-          "--concurrency",
-          "16",
+          ...unthrottled(servers.get(n)?.url ?? ""),
           "--no-cache",
         ],
         ROOT,
