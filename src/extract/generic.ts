@@ -387,6 +387,10 @@ function cleanConditionally(container: Element, m: Measure, weights: boolean): v
   const candidates = [...elements(container)].filter((e) =>
     ["div", "section", "ul", "ol", "table", "dl", "header", "figure", "p"].includes(e.name),
   );
+  const order = [...elements(container)];
+  const position = new Map(order.map((el, i) => [el, i]));
+  const longs = order.filter((el) => el.name === "p" && textOf(el).trim().length >= LONG_PARAGRAPH);
+  const lastLong = position.get(longs[longs.length - 1] as Element) ?? -1;
   // Innermost first, so a removed inner block no longer counts for its container.
   const drop = (el: Element) => {
     m.forgetAbove(el);
@@ -398,8 +402,9 @@ function cleanConditionally(container: Element, m: Measure, weights: boolean): v
     const text = m.textLength(el);
     const ld = m.linkDensity(el);
     if (el.name === "p") {
-      // A paragraph that is a link, or a link list, is navigation ("Read more", "Related: …").
-      if (text > 0 && ld > 0.8 && text < 200) drop(el);
+      // A paragraph that is a link, or a link list, below the article's text is navigation ("Read more",
+      // "Related: …"); above it or within it, it is the author's ("Klicka här för att se filmen.").
+      if (text > 0 && ld > 0.8 && text < 200 && (position.get(el) ?? 0) > lastLong) drop(el);
       continue;
     }
     if (el.name === "figure") continue;
@@ -433,13 +438,19 @@ const BYLINE_NAMES =
 const BYLINE_TEXT = /^(by|av|von|par|por|door|di|af)\s+\S/i;
 const DATE_WORDS =
   /\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2}:\d{2} ?([ap]\.?m\.?)?|updated|published|posted)\b/i;
+/** A paragraph this long is the article's text; page meta stands above the first or below the last. */
+const LONG_PARAGRAPH = 100;
 const COPYRIGHT = /©|ⓒ|\(c\) ?\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés/i;
 
-function isMetaLine(el: Element, text: string): boolean {
+/** A line of the page's metadata: by its name anywhere; by its words ("By …", a date, "© …") only at
+ *  the article's edges (`atEdge`: above its first or below its last long paragraph), where bylines and
+ *  copyright lines stand, so that a short line of the text itself ("Sista dag: 31 mars 2021") stays. */
+function isMetaLine(el: Element, text: string, atEdge: boolean): boolean {
   const line = text.replace(/\s+/g, " ").trim();
   if (line.length === 0 || line.length > 200) return false;
   if (el.attribs.rel === "author" || /author|datePublished|dateModified/.test(el.attribs.itemprop ?? "")) return true;
   if (BYLINE_NAMES.test(names(el)) && line.length < 160) return true;
+  if (!atEdge) return false;
   const words = line.split(" ").length;
   if (words <= 14 && BYLINE_TEXT.test(line) && !/[.!?]$/.test(line)) return true;
   if (words <= 10 && DATE_WORDS.test(line) && !/[.!?]["”’]?$/.test(line)) return true;
@@ -455,7 +466,12 @@ function dropPageMeta(container: Element, title: string | undefined): void {
       .toLowerCase();
   const t = title ? norm(title) : "";
   const doomed: Element[] = [];
-  for (const el of elements(container)) {
+  const order = [...elements(container)];
+  const position = new Map(order.map((el, i) => [el, i]));
+  const long = order.filter((el) => el.name === "p" && textOf(el).trim().length >= LONG_PARAGRAPH);
+  const first = position.get(long[0] as Element) ?? Infinity;
+  const last = position.get(long[long.length - 1] as Element) ?? -Infinity;
+  for (const el of order) {
     if (doomed.some((d) => isInside(el, d))) continue;
     const text = textOf(el);
     if (HEADINGS.has(el.name)) {
@@ -489,7 +505,7 @@ function dropPageMeta(container: Element, title: string | undefined): void {
         el.name === "time" ||
         el.name === "address" ||
         el.name === "a") &&
-      isMetaLine(el, text)
+      isMetaLine(el, text, (position.get(el) ?? 0) < first || (position.get(el) ?? 0) > last)
     )
       doomed.push(el);
   }
