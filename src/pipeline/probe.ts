@@ -13,11 +13,10 @@ import { decodeBody } from "../crawl/charset.js";
 import type { CrawlEvent, CrawlSettings } from "../crawl/crawler.js";
 import { crawlToSnapshot } from "../crawl/to-snapshot.js";
 import { decodedPath } from "../extract/classify.js";
-import { blockText } from "../extract/block-text.js";
+import { blockText, postText } from "../extract/block-text.js";
 import { genericBody } from "../extract/generic.js";
 import { pageMetadata, splitIsoDate } from "../extract/metadata.js";
 import { extractPost } from "../extract/post.js";
-import { postText } from "../extract/block-text.js";
 import { shingleF1 } from "../extract/text-agreement.js";
 import type { OriginMap } from "../http/origin-map.js";
 import { genericProfile, validateProfile, type Profile } from "../profiles/profile.js";
@@ -119,21 +118,17 @@ function sampledPage(rec: FetchRecord, body: Buffer, profile: Profile): SampledP
       inHeading: $(el).closest("h1, h2, h3, h4, h5, h6").length > 0,
     });
   });
-  return { url: url.href, path: decodedPath(url), $, links };
+  return { url: url.href, path: decodedPath(url), html, $, links };
 }
 
-function readSample(store: SnapshotStore, profile: Profile): { pages: SampledPage[]; html: Map<string, string> } {
-  const pages: SampledPage[] = [];
-  const html = new Map<string, string>();
+/** The sample's pages, each read and parsed once: `known` holds those of the rounds before. */
+function readSample(store: SnapshotStore, profile: Profile, known: Map<string, SampledPage>): SampledPage[] {
   for (const rec of store.records()) {
-    if (rec.type !== "fetch" || !rec.sha256) continue;
-    const body = store.readBody(rec.sha256);
-    const page = sampledPage(rec, body, profile);
-    if (!page || pages.some((p) => p.url === page.url)) continue;
-    pages.push(page);
-    html.set(page.url, decodeBody(body, rec.headers["content-type"]).text);
+    if (rec.type !== "fetch" || !rec.sha256 || known.has(rec.url)) continue;
+    const page = sampledPage(rec, store.readBody(rec.sha256), profile);
+    if (page && ![...known.values()].some((p) => p.url === page.url)) known.set(rec.url, page);
   }
-  return { pages, html };
+  return [...known.values()];
 }
 
 const exactPath = (path: string) => new RegExp(`^${escapeRegex(path)}$`);
@@ -210,10 +205,11 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
         ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       });
     // A new reader each time: a store reads its manifest once.
-    const read = () => readSample(new SnapshotStore(dir), sampling);
+    const known = new Map<string, SampledPage>();
+    const read = () => readSample(new SnapshotStore(dir), sampling, known);
     const first = await crawlSample(1, [], 0);
     let sample = read();
-    if (sample.pages.length === 0) {
+    if (sample.length === 0) {
       const why =
         first.robotsBlocked[0]?.reason ??
         first.failures[0]?.reason ??
@@ -227,14 +223,14 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
       );
     }
     const startPath = decodedPath(new URL(opts.startUrl));
-    for (let round = 0; round < 2 && sample.pages.length < opts.pages; round++) {
-      const next = planSample(sample.pages, opts.pages - sample.pages.length);
+    for (let round = 0; round < 2 && sample.length < opts.pages; round++) {
+      const next = planSample(sample, opts.pages - sample.length);
       if (next.length === 0) break;
       // Depth is counted from the start page; later rounds reach pages the sampled ones link to.
       await crawlSample(opts.pages, [exactPath(startPath), ...next.map(exactPath)], round + 2);
       sample = read();
     }
-    const kinds = siteKinds(sample.pages, startPath);
+    const kinds = siteKinds(sample, startPath);
     const postRe = new RegExp(kinds.patterns.post);
     const tagRe = kinds.patterns.tag ? new RegExp(kinds.patterns.tag) : null;
     const samples: (PostSample & { url: string })[] = kinds.postPages.map((p) => {
@@ -243,7 +239,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
       return {
         url: p.url,
         path: p.path,
-        html: sample.html.get(p.url) ?? "",
+        html: p.html,
         $: p.$,
         ...(urlDate ? { urlDate } : {}),
         isTagLink: (href: string) => {
@@ -254,7 +250,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     });
     if (samples.length === 0)
       throw new NoPostsError(
-        `probe: none of the ${sample.pages.length} sampled pages of ${opts.startUrl} looks like a post (no page links to a group of pages from its headings); start from the blog's list of posts`,
+        `probe: none of the ${sample.length} sampled pages of ${opts.startUrl} looks like a post (no page links to a group of pages from its headings); start from the blog's list of posts`,
       );
     const selectors = learnSelectors(samples);
     const { origin, aliases } = originVariants(opts.startUrl);
@@ -264,20 +260,20 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
       aliases,
       kinds,
       selectors,
-      sampled: sample.pages.length,
+      sampled: sample.length,
       posts: samples.length,
       startUrl: opts.startUrl,
     });
     const profile = validateProfile(parse(yaml), "(proposed profile)");
     const check = checkProfile(profile, samples);
     const kindCounts: Record<string, number> = {};
-    for (const p of sample.pages) {
+    for (const p of sample) {
       const kind =
         (Object.entries(kinds.patterns) as [string, string][]).find(([, re]) => new RegExp(re).test(p.path))?.[0] ??
         "other";
       kindCounts[kind] = (kindCounts[kind] ?? 0) + 1;
     }
-    return { fetched: sample.pages.length, kinds, kindCounts, selectors, yaml, profile, check, posts: samples.length };
+    return { fetched: sample.length, kinds, kindCounts, selectors, yaml, profile, check, posts: samples.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ export interface SampledPage {
   url: string;
   /** Decoded path. */
   path: string;
+  html: string;
   $: CheerioAPI;
   /** Site-internal links on the page: decoded path and whether the link sits in a heading. */
   links: { path: string; query: string; inHeading: boolean }[];
