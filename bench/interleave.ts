@@ -59,13 +59,15 @@ export function report(measured: readonly Measured[], peer: Measured, unit = "s"
       };
     }),
   );
-  for (const m of measured) {
-    if (m === peer) continue;
-    const ratios = m.runs.map((r, i) => r.seconds / (peer.runs[i]?.seconds ?? NaN));
-    console.log(
-      `ratio ${m.side.name} / ${peer.side.name}: min ${min(ratios).toFixed(2)}, median ${median(ratios).toFixed(2)} (${ratios.length} rounds)`,
-    );
-  }
+  for (const m of measured) if (m !== peer) printRatio(m, peer);
+}
+
+/** The ratio of one side's time to another's, round by round: its min and median. */
+export function printRatio(m: Measured, peer: Measured): void {
+  const ratios = m.runs.map((r, i) => r.seconds / (peer.runs[i]?.seconds ?? NaN));
+  console.log(
+    `ratio ${m.side.name} / ${peer.side.name}: min ${min(ratios).toFixed(2)}, median ${median(ratios).toFixed(2)} (${ratios.length} rounds)`,
+  );
 }
 
 /** A command's wall time and peak RSS (GNU time), stdout kept. */

@@ -1,9 +1,13 @@
 // Half of bench:floor's floor: `cheerio.load` of every HTML page a wget crawl saved (the least a
-// migration must do with each page: parse it). Usage: tsx bench/load-all.ts <dir>; prints the count and
-// the seconds spent reading and parsing.
+// migration must do with each page: parse it). Usage: tsx bench/load-all.ts <dir> [parse5|htmlparser2];
+// prints the count and the seconds spent reading and parsing. parse5 (cheerio's default) is the floor
+// the issue set; htmlparser2 is the parser mia-migrate reads pages with (src/extract/own-html.ts).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "cheerio";
+import { HTMLPARSER2 } from "../src/extract/own-html.js";
+
+const options = process.argv[3] === "htmlparser2" ? HTMLPARSER2 : undefined;
 
 let pages = 0;
 const walk = (dir: string): void => {
@@ -14,7 +18,7 @@ const walk = (dir: string): void => {
       const bytes = readFileSync(full);
       const head = bytes.subarray(0, 200).toString("latin1").trimStart().toLowerCase();
       if (!head.startsWith("<!doctype html") && !head.startsWith("<html")) continue;
-      load(bytes.toString("utf8"));
+      load(bytes.toString("utf8"), options);
       pages++;
     }
   }

@@ -1,7 +1,7 @@
 // What changed on the site between two archive runs: posts added, removed and changed (which fields, and
 // a short diff of the text), and links added or removed. Pure: the posts in, the diff out.
 import { markdownAutolink, markdownFence, markdownInline, markdownUrl } from "../escape/markdown.js";
-import { load } from "cheerio";
+import { loadOwnHtml } from "../extract/own-html.js";
 import type { Post } from "../extract/post.js";
 
 /** The part of a post that a diff compares (kept beside each run as posts.json). */
@@ -41,7 +41,7 @@ const TEXT_DIFF_LINES = 12;
 const LINE_MAX = 200;
 
 export function archivedPost(post: Post): ArchivedPost {
-  const $ = load(post.bodyHtml);
+  const $ = loadOwnHtml(post.bodyHtml);
   const text = $("p, h1, h2, h3, h4, li, figcaption, td, th, blockquote")
     .toArray()
     .filter((el) => $(el).find("p, li, figcaption").length === 0)

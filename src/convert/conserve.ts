@@ -13,7 +13,8 @@
 //   alt-caption   an image without a visible caption is captioned with its alt text (added words)
 //   no-src        an image without a src is dropped (there is nothing to show)
 //   empty-link    a link with no text and no image in it is dropped (there is nothing to click)
-import { load, type CheerioAPI } from "cheerio";
+import type { CheerioAPI } from "cheerio";
+import { loadOwnHtml } from "../extract/own-html.js";
 import type { AnyNode, Element } from "domhandler";
 import MarkdownIt from "markdown-it";
 import { repairMojibake } from "../normalize/mojibake.js";
@@ -182,12 +183,12 @@ function renderedCaptions($: CheerioAPI): string[] {
 
 /** A Markdown body as a reader's browser gets it (Hugo's figure shortcode read as the figure it is). */
 export function renderMarkdown(markdownBody: string): CheerioAPI {
-  return load(markdown.render(shortcodesAsFigures(markdownBody)));
+  return loadOwnHtml(markdown.render(shortcodesAsFigures(markdownBody)));
 }
 
 /** The source (the body element's HTML) against the rendered Markdown (renderMarkdown). */
 export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: ConservationOptions): ConservationResult {
-  const $s = load(sourceHtml, null, false);
+  const $s = loadOwnHtml(sourceHtml);
   const accounted: Record<string, number> = {};
   const account = (rule: string, n = 1) => {
     if (n > 0) accounted[rule] = (accounted[rule] ?? 0) + n;

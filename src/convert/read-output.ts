@@ -85,10 +85,31 @@ export function readIndexedDoc(outDir: string, postId: string, ref: DocRef): Out
   return m ? { postId, file: ref.file, text, body: m[2] ?? "", slug: ref.slug } : null;
 }
 
-/** Post id → its file, slug and page URL, without keeping any text: the whole-site view of a report. */
-export function indexOutput(outDir: string): Map<string, DocRef> {
+/** A post's file as the conversion that wrote it knows it (what indexOutput would read back). */
+export interface WrittenDoc extends DocRef {
+  postId: string;
+}
+
+/** What indexOutput reads back from a document the conversion has just written. */
+export function writtenDoc(postId: string, file: string, slug: string, text: string): WrittenDoc {
+  const url = pageUrlOf(file, text);
+  return { postId, file, slug, ...(url ? { url: ownCopy(url) } : {}) };
+}
+
+/** Post id → its file, slug and page URL, without keeping any text: the whole-site view of a report.
+ *  `written`: the documents a conversion has just written, by file; they are taken as it knows them,
+ *  not read and parsed again (only the output's other Markdown files are). */
+export function indexOutput(outDir: string, written: ReadonlyMap<string, WrittenDoc> = new Map()): Map<string, DocRef> {
   const index = new Map<string, DocRef>();
-  for (const d of eachOutputDoc(outDir)) {
+  for (const rel of [...outputFiles(outDir)].filter((f) => f.endsWith(".md")).sort()) {
+    const known = written.get(rel);
+    if (known) {
+      const { postId, ...ref } = known;
+      index.set(postId, ref);
+      continue;
+    }
+    const d = readOutputDoc(outDir, rel);
+    if (!d) continue;
     const url = pageUrlOf(d.file, d.text);
     index.set(ownCopy(d.postId), { file: d.file, slug: ownCopy(d.slug), ...(url ? { url: ownCopy(url) } : {}) });
   }

@@ -2,7 +2,8 @@
 // every word, or with --keep-typography every character, every link, image and caption accounted for),
 // and the structure the converter made (headings, list items) against the extracted post. Every
 // difference is a finding that names the file and, for a loss, the source block. Pure.
-import { load, type CheerioAPI } from "cheerio";
+import type { CheerioAPI } from "cheerio";
+import { loadOwnHtml } from "../extract/own-html.js";
 import type { Post } from "../extract/post.js";
 import type { Profile } from "../profiles/profile.js";
 import { isSiteUrl } from "../profiles/url.js";
@@ -50,7 +51,7 @@ export function verifyMarkdown(
     expected: l.lost.join(" | "),
     found: l.added.join(" | "),
   }));
-  const want = structure(load(post.bodyHtml));
+  const want = structure(loadOwnHtml(post.bodyHtml));
   const got = structure(rendered);
   if (want.headings !== got.headings)
     out.push({ what: "headings", expected: String(want.headings), found: String(got.headings) });

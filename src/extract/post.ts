@@ -1,6 +1,7 @@
 // A post page → a Post: title, date, tags, clean body HTML, images with their one caption, links and
 // lead. Pure: HTML and URL in, data out. What is specific to the MIA blog comes from the profile.
 import { load, type Cheerio, type CheerioAPI } from "cheerio";
+import { HTMLPARSER2 } from "./own-html.js";
 import { hasChildren, type AnyNode, type ChildNode, type Element } from "domhandler";
 import { selectAll } from "css-select";
 import type { Profile } from "../profiles/profile.js";
@@ -389,7 +390,7 @@ function headOf($: CheerioAPI, url: URL, profile: Profile, opts: ExtractOptions,
 export function extractPost(html: string, pageUrl: string, profile: Profile, opts: ExtractOptions): Post | null {
   const url = new URL(pageUrl);
   if (!postIdOf(url, profile)) return null;
-  const $ = load(html);
+  const $ = load(html, HTMLPARSER2);
   capDepth($.root().get(0));
   const changes: RuleCounts = {};
   const head = headOf($, url, profile, opts, changes);

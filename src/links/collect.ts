@@ -1,5 +1,6 @@
 // Every link and embedded resource in the posts' bodies, one occurrence each, with where it stands.
-import { load } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import { loadOwnHtml } from "../extract/own-html.js";
 import type { Post } from "../extract/post.js";
 
 export interface LinkOccurrence {
@@ -16,15 +17,16 @@ export interface LinkOccurrence {
 
 /** With `absoluteOnly`, relative links are left out (in Markdown read back, they are the new site's). */
 export function collectLinks(post: Post, absoluteOnly = false): LinkOccurrence[] {
-  const $ = load(post.bodyHtml);
-  const blocks = $.root().children().toArray();
+  const $ = loadOwnHtml(post.bodyHtml);
+  const root = $.root()[0];
+  // The top-level block an element stands in: its ancestor whose parent is the root.
+  const blockOf = (el: AnyNode): number => {
+    let n = el;
+    while (n.parent && n.parent !== root) n = n.parent;
+    return root?.children.indexOf(n as (typeof root.children)[number]) ?? -1;
+  };
   const out: LinkOccurrence[] = [];
-  const add = (
-    raw: string | undefined,
-    el: Parameters<typeof $>[0],
-    element: LinkOccurrence["element"],
-    text: string,
-  ) => {
+  const add = (raw: string | undefined, el: Element, element: LinkOccurrence["element"], text: string) => {
     if (!raw?.trim()) return;
     if (absoluteOnly && !/^(https?:|mailto:|tel:)/i.test(raw.trim())) return;
     let url = raw.trim();
@@ -33,8 +35,7 @@ export function collectLinks(post: Post, absoluteOnly = false): LinkOccurrence[]
     } catch {
       /* kept as written: the checker reports it */
     }
-    const top = blocks.findIndex((b) => b === el || $(b).find(el as never).length > 0);
-    out.push({ url, text, element, postId: post.id, postUrl: post.sourceUrl, block: top });
+    out.push({ url, text, element, postId: post.id, postUrl: post.sourceUrl, block: blockOf(el) });
   };
   $("a[href]").each((_, el) => add($(el).attr("href"), el, "a", $(el).text().replace(/\s+/g, " ").trim()));
   $("img").each((_, el) => {

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { Finding } from "../config/findings.js";
 import { postKey, type PostKey } from "../convert/from-snapshot.js";
-import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc } from "../convert/read-output.js";
+import { eachOutputDoc, indexOutput, outputFiles, readIndexedDoc, type WrittenDoc } from "../convert/read-output.js";
 import { planConversion, spoolPosts, type ConvertOptions } from "./convert.js";
 import { planPlaces } from "../convert/site.js";
 import { withSource } from "./source.js";
@@ -22,8 +22,8 @@ import { OutputTree } from "../write/output.js";
 import { loadCache, saveCache } from "../links/cache.js";
 import { checkLinks as checkUrls, type CheckSettings, type KnownPage, type LinkResult } from "../links/checker.js";
 import { collectLinks, type LinkOccurrence } from "../links/collect.js";
-import { load } from "cheerio";
 import { loadSpellChecker } from "../report/spelling.js";
+import { loadOwnHtml } from "../extract/own-html.js";
 
 export interface CheckOptions {
   /** The crawl's snapshot; null checks the Markdown in outDir on its own (all links requested live). */
@@ -40,7 +40,7 @@ export interface CheckOptions {
   onResult?: (r: LinkResult) => void;
   /** Posts already extracted from this snapshot (by the convert step of `migrate`), re-iterable, and
    *  what the crawl, extraction and conversion found: handed over, not made again. */
-  converted?: { posts: Iterable<Post>; findings: readonly Finding[] };
+  converted?: { posts: Iterable<Post>; findings: readonly Finding[]; docs?: ReadonlyMap<string, WrittenDoc> };
   /** --spelling: the site's own words (names) that the dictionary cannot know; null leaves spelling out. */
   spellingWords?: ReadonlySet<string> | null;
   /** Things the user should hear of (a cache that could not be written). */
@@ -159,7 +159,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
       );
     }
   }
-  const docs = indexOutput(opts.outDir);
+  const docs = indexOutput(opts.outDir, opts.converted?.docs);
   const checker = opts.spellingWords ? await loadSpellChecker(opts.spellingWords) : null;
   // Fragments into pages of the old site: the id must be on the target page (from the snapshot).
   const missingFragments = occurrences.filter((o) => {
@@ -228,7 +228,7 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
 /** A post's words for the spelling check: a line break or a block ends a word; URLs and e-mail
  *  addresses are not prose. */
 function prose(html: string): string {
-  return load(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
+  return loadOwnHtml(html.replace(/<br\s*\/?>|<\/(p|h\d|li|figcaption|td|th)>/g, " "))
     .root()
     .text()
     .replace(

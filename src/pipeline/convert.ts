@@ -8,6 +8,7 @@ import { crawlFinding, extractionFindings, fidelityFinding, unreadableFinding } 
 import { extractPosts, postKey, type PostKey, type SnapshotPosts } from "../convert/from-snapshot.js";
 import type { FrontmatterFields } from "../convert/frontmatter.js";
 import { layoutFiles, type LayoutName } from "../convert/layout.js";
+import { writtenDoc, type WrittenDoc } from "../convert/read-output.js";
 import { htaccess, netlifyRedirects, nginxMap } from "../convert/redirects.js";
 import {
   planPlaces,
@@ -53,6 +54,9 @@ export interface ConvertResult {
   kept: string[];
   /** What the crawl, extraction, conversion and fidelity check found (also in report/problems.json). */
   findings: Finding[];
+  /** The post documents written (not those left as the user changed them), by file: the report takes
+   *  them from here instead of reading every file back. */
+  docs: Map<string, WrittenDoc>;
 }
 
 /** A snapshot's posts, extracted once into a spool, with their keys in memory. */
@@ -175,8 +179,10 @@ export function convertSnapshot(
     const generatorFiles = layoutFiles(opts.layout);
     tree.claim([...[...site.values()].map((s) => s.place.file), ...CONVERT_FILES, ...Object.keys(generatorFiles)]);
     const write = (rel: string, data: string | Uint8Array) => tree.write(rel, data, "convert");
+    const docs = new Map<string, WrittenDoc>();
     const plan = planConversion(store, spooled, site, opts, ({ doc, assets }) => {
       write(doc.path, doc.text);
+      docs.set(doc.path, writtenDoc(doc.postId, doc.path, doc.frontmatter.slug, doc.text));
       for (const [path, file] of assets) if (!tree.hasWritten(path)) write(path, file.read());
     });
 
@@ -192,6 +198,7 @@ export function convertSnapshot(
     const stale = tree.removeStale("convert");
     // Files the user edited since an earlier run: neither rewritten nor removed.
     const kept = [...new Set([...stale.kept, ...tree.editedFiles()])].sort();
+    for (const file of kept) docs.delete(file);
     if (!keep.extracted) spool.remove();
     return {
       posts: plan.posts,
@@ -201,6 +208,7 @@ export function convertSnapshot(
       removed: stale.removed,
       kept,
       findings: plan.findings,
+      docs,
     };
   } catch (err) {
     spool.remove();

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "cheerio";
+import { HTMLPARSER2 } from "../extract/own-html.js";
 import { parse } from "yaml";
 import { decodeBody } from "../crawl/charset.js";
 import type { CrawlEvent, CrawlSettings } from "../crawl/crawler.js";
@@ -100,7 +101,7 @@ function sampledPage(rec: FetchRecord, body: Buffer, profile: Profile): SampledP
   const url = canonicalUrl(rec.finalUrl, profile);
   if (!url) return null;
   const html = decodeBody(body, rec.headers["content-type"]).text;
-  const $ = load(html);
+  const $ = load(html, HTMLPARSER2);
   const links: SampledPage["links"] = [];
   $("a[href], img[src]").each((_, el) => {
     const raw = $(el).attr("href") ?? $(el).attr("src") ?? "";
@@ -171,7 +172,7 @@ function checkProfile(
     });
     if (!post || post.extractedBy !== "profile") continue;
     check.extracted++;
-    const $ = load(s.html);
+    const $ = load(s.html, HTMLPARSER2);
     const meta = pageMetadata($);
     if (meta.title !== undefined && post.title === meta.title.replace(/[\s\u00a0]+/g, " ").trim()) check.titleAgrees++;
     const metaDate = meta.published ? splitIsoDate(meta.published)?.date : undefined;
@@ -181,7 +182,7 @@ function checkProfile(
       if (post.date === other) check.dateAgrees++;
     }
     if (post.tags.length) check.tagsFound++;
-    const generic = genericBody(load(s.html), post.title);
+    const generic = genericBody(load(s.html, HTMLPARSER2), post.title);
     f1s.push(shingleF1(postText(post.bodyHtml, { captions: true }), generic ? blockText(generic) : ""));
   }
   if (f1s.length) {

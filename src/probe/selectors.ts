@@ -5,6 +5,7 @@
 // post (a tag cloud is the same on every page); images and captions the wrappers the body puts around
 // its images. Pure: parsed pages in, selectors and the evidence for each out.
 import { load, type CheerioAPI } from "cheerio";
+import { HTMLPARSER2 } from "../extract/own-html.js";
 import type { Element } from "domhandler";
 import { blockText } from "../extract/block-text.js";
 import { textOf } from "../extract/dom.js";
@@ -108,7 +109,7 @@ function learnTitle(samples: readonly PostSample[]): { title: Learnt; suffix: Le
 
 function learnBody(samples: readonly PostSample[], title: string): { body: Learnt; els: Element[] } {
   const reference = samples.map((s) => {
-    const body = genericBody(load(s.html), title === "" ? undefined : title);
+    const body = genericBody(load(s.html, HTMLPARSER2), title === "" ? undefined : title);
     return body ? blockText(body) : "";
   });
   let best: { sel: string; score: number; min: number; depth: number; els: Element[] } = {

@@ -51,7 +51,7 @@ export async function runMigrate(
   const qa =
     links && extracted
       ? await checkAndReport({
-          converted: { posts: extracted, findings: converted.findings },
+          converted: { posts: extracted, findings: converted.findings, docs: converted.docs },
           snapshotDir: result.snapshotDir,
           outDir,
           convert,
