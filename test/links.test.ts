@@ -171,6 +171,30 @@ describe("check-links on the replica", () => {
     await checkAndReport(options());
     expect(readFileSync(join(out, "report/report.json"), "utf8")).toBe(json);
   });
+
+  it("is the same when migrate hands over the posts and documents it wrote instead of reading them back", async () => {
+    const json = readFileSync(join(out, "report/report.json"), "utf8");
+    const again = tempDir();
+    const converted = convertSnapshot(snapshot, again, convertOptions(profile), { extracted: true });
+    expect(converted.docs.size).toBe(converted.posts);
+    const extracted = converted.extracted;
+    if (!extracted) throw new Error("no spool");
+    try {
+      await checkAndReport(
+        options({
+          outDir: again,
+          converted: { posts: extracted, findings: converted.findings, docs: converted.docs },
+        }),
+      );
+    } finally {
+      extracted.remove();
+    }
+    expect(readFileSync(join(again, "report/report.json"), "utf8")).toBe(json);
+    for (const file of ["report.md", "links.csv", "report.html"])
+      expect(readFileSync(join(again, "report", file), "utf8"), file).toBe(
+        readFileSync(join(out, "report", file), "utf8"),
+      );
+  });
 });
 
 describe("rewritten links, checked against the output tree offline", () => {

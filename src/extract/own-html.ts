@@ -1,5 +1,5 @@
-// HTML read with htmlparser2, cheerio's fast path: ~4× faster than parse5 here, and it adds no
-// html/head/body around a fragment. Serialised as parse5 would (UTF-8, only & < > " and no-break spaces
+// HTML read with htmlparser2, cheerio's fast path: ~3× faster than parse5 on the replica's pages (the
+// two floors of bench:floor), and it adds no html/head/body around a fragment. Serialised as parse5 would (UTF-8, only & < > " and no-break spaces
 // escaped, alt="" not bare alt), so a body reads the same whichever parser made it. Pages are read this
 // way too (extract/post.ts): test/parser-agreement.test.ts shows both parsers give every replica page's
 // body the same tree, and the same words when its end tags are left out.
