@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LANGS } from "../src/config/lang.js";
+import { WORDS } from "../src/report/messages.js";
 import { DETECTED_KINDS, detected, type DetectedKind, type Finding } from "../src/config/findings.js";
 import { parseOriginMap } from "../src/http/origin-map.js";
 import { checkAndReport } from "../src/pipeline/check.js";
@@ -65,10 +67,25 @@ describe("every detected kind reaches the report", () => {
     const md = readFileSync(join(out, "report/report.md"), "utf8");
     const html = readFileSync(join(out, "report/report.html"), "utf8");
     const junit = readFileSync(join(out, "report/junit.xml"), "utf8");
+    // People read each kind by its title in the profile's language (Swedish for MIA); the id stays in
+    // the Markdown's legend and in junit.xml.
     for (const kind of KINDS) {
-      expect(md, kind).toContain(`## ${kind} (`);
-      expect(html, kind).toContain(`${kind} message`);
+      const title = WORDS.sv.rules[kind]?.title ?? "(none)";
+      expect(md, kind).toContain(`**${title}** (\`${kind}\``);
+      expect(html, kind).toContain(title);
       expect(junit, kind).toContain(`mia-migrate.${kind}"`);
     }
+  });
+
+  it("has a title, an explanation and what to do for every kind and rule, in every language", () => {
+    for (const lang of LANGS)
+      for (const rule of RULES) {
+        const w = WORDS[lang].rules[rule.id];
+        expect(w?.title, `${lang} ${rule.id}`).toBeTruthy();
+        expect(w?.about, `${lang} ${rule.id}`).toBeTruthy();
+        expect(w?.todo, `${lang} ${rule.id}`).toBeTruthy();
+      }
+    expect(Object.keys(WORDS.sv.rules).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(Object.keys(WORDS.en.rules).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 });

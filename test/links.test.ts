@@ -12,7 +12,7 @@ import { checkSyntax, type CheckSettings } from "../src/links/checker.js";
 import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import type { Report } from "../src/report/report.js";
-import { expectedPosts, replicaSnapshot, tempDir } from "./helpers.js";
+import { cli, expectedPosts, replicaSnapshot, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
 let server: ReplicaServer;
@@ -163,8 +163,12 @@ describe("check-links on the replica", () => {
   it("writes report.json, report.md and links.csv, the same on a second run", async () => {
     const json = readFileSync(join(out, "report/report.json"), "utf8");
     const md = readFileSync(join(out, "report/report.md"), "utf8");
-    expect(md).toMatch(/^# mia-migrate: content and link report\n\n\| \| \|/);
-    expect(md).toContain("## broken-link (error, 6)");
+    // In the MIA profile's language, Swedish; the rule ids stay in the legend.
+    expect(md).toMatch(/^# mia-migrate: Innehålls- och länkrapport\n\n\| \| \|/);
+    expect(md).toContain("- **Trasig länk** (`broken-link`, fel, 6)");
+    expect(md).toContain("Gör så här: ");
+    // No rule's English message left in the Swedish report.
+    expect(md).not.toMatch(/broken: |answered \d|the post has|a left-over|the link target|redirects permanently/);
     const csv = readFileSync(join(out, "report/links.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("post_id,post_url,file,element,text,url,verdict,status,reason,final_url");
     expect(csv.length - 1).toBe(report.summary.links.occurrences);
@@ -308,4 +312,28 @@ describe("syntax-only checks", () => {
     expect(checkSyntax("ftp://x.se/")?.verdict).toBe("skipped");
     expect(checkSyntax("https://x.se/")).toBeNull();
   });
+});
+
+describe("the report's language", () => {
+  it("is the profile's (Swedish for MIA) unless --lang says otherwise; a language it does not have is exit 3", async () => {
+    const dir = tempDir();
+    convertSnapshot(snapshot, dir, convertOptions(profile));
+    // --skip-link .: no link is requested; the report is still written.
+    const args = ["check-links", "--out", dir, "--from", snapshot, "--skip-link", "."];
+    const sv = await cli(args);
+    expect(sv.code).toBe(0);
+    expect(sv.stderr).toMatch(/^länkar: \d+ kontrollerade \(0 fungerar, .*\); anmärkningar: \d+ fel, \d+ varningar/m);
+    expect(readFileSync(join(dir, "report/report.md"), "utf8")).toMatch(/^# mia-migrate: Innehålls- och länkrapport/);
+    const en = await cli([...args, "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toMatch(/^links: \d+ checked \(0 ok, .*\); findings: \d+ errors, \d+ warnings/m);
+    expect(readFileSync(join(dir, "report/report.md"), "utf8")).toMatch(/^# mia-migrate: Content and link report/);
+    expect(readFileSync(join(dir, "report/report.html"), "utf8")).toContain('<html lang="en">');
+    const bad = await cli([...args, "--lang", "de"]);
+    expect(bad.code).toBe(3);
+    // commander's one line, and where to read more (as for every bad flag).
+    expect(bad.stderr).toMatch(
+      /^error: option '--lang <language>' argument 'de' is invalid\. Allowed choices are sv, en\./,
+    );
+  }, 60_000);
 });

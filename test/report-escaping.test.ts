@@ -11,7 +11,8 @@ import { renderDiffMarkdown } from "../src/archive/diff.js";
 import { csvCell } from "../src/escape/csv.js";
 import type { LinkResult } from "../src/links/checker.js";
 import { renderHtml } from "../src/report/render-html.js";
-import { renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../src/report/report.js";
+import { renderMarkdown } from "../src/report/render-markdown.js";
+import { renderJunit, renderLinksCsv, type Report } from "../src/report/report.js";
 import { CHROMIUM, launchChromium, tempDir } from "./helpers.js";
 
 const hasChromium = existsSync(CHROMIUM);
@@ -55,49 +56,66 @@ function hostileReport(): Report {
       postsPerMonth: { "2021-11": 1 },
     },
     rules: [{ id: "broken-link", severity: "error", description: "A link that does not answer." }],
+    // Titles and files are content too: shown by title in the grouped view.
+    posts: findings.map((f) => ({
+      id: f.postId,
+      title: TEXT,
+      date: "2021-11-19",
+      url: f.postUrl,
+      file: `posts/${TEXT}.md`,
+    })),
     findings,
     links,
   };
 }
 
 describe.skipIf(!hasChromium)("report.html with hostile URLs and texts, in Chromium", () => {
-  it("runs no script, links no script URL, and shows the markup as text", async () => {
-    const file = join(tempDir(), "report.html");
-    writeFileSync(file, renderHtml(hostileReport()));
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const dialogs: string[] = [];
-      page.on("dialog", (d) => void dialogs.push(d.message()));
-      await page.goto(pathToFileURL(file).href);
-      const result = await page.evaluate(() => ({
-        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-        hrefs: Array.from(document.querySelectorAll("a")).map((a) => a.getAttribute("href") ?? ""),
-        imgs: document.querySelectorAll("img").length,
-        scripts: document.querySelectorAll("script").length,
-        text: document.body.textContent ?? "",
-      }));
-      expect(result.pwned).toBeUndefined();
-      expect(dialogs).toEqual([]);
-      expect(result.imgs).toBe(0);
-      expect(result.scripts).toBe(2); // the page's own: its data and its code
-      expect(result.hrefs.length).toBeGreaterThan(0);
-      for (const h of result.hrefs) expect(h).toMatch(/^https:\/\/www\.example\.org\/ok$/);
-      expect(result.text).toContain("javascript:window.__pwned=1");
-      expect(result.text).toContain("<script>window.__pwned=1</script>");
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+  it.each(["sv", "en"] as const)(
+    "runs no script, links no script URL, and shows the markup as text (%s)",
+    async (lang) => {
+      const file = join(tempDir(), "report.html");
+      writeFileSync(file, renderHtml(hostileReport(), lang));
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const dialogs: string[] = [];
+        page.on("dialog", (d) => void dialogs.push(d.message()));
+        await page.goto(pathToFileURL(file).href);
+        const result = await page.evaluate(() => ({
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+          hrefs: Array.from(document.querySelectorAll("a")).map((a) => a.getAttribute("href") ?? ""),
+          imgs: document.querySelectorAll("img").length,
+          scripts: document.querySelectorAll("script").length,
+          text: document.body.textContent ?? "",
+        }));
+        expect(result.pwned).toBeUndefined();
+        expect(dialogs).toEqual([]);
+        expect(result.imgs).toBe(0);
+        expect(result.scripts).toBe(2); // the page's own: its data and its code
+        expect(result.hrefs.length).toBeGreaterThan(0);
+        // The safe link, the new files (our own paths, each segment percent-encoded), the page's own sections.
+        for (const h of result.hrefs)
+          expect(h).toMatch(/^(?:https:\/\/www\.example\.org\/ok|\.\.\/posts\/[^<>"':]+\.md|#[a-z-]+)$/);
+        expect(result.text).toContain("javascript:window.__pwned=1");
+        expect(result.text).toContain("<script>window.__pwned=1</script>");
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe("report.md", () => {
-  it("holds no raw HTML and no script link when rendered with raw HTML allowed", () => {
-    const html = new MarkdownIt({ html: true, linkify: false }).render(renderMarkdown(hostileReport()));
-    expect(html).not.toMatch(/<script|<img/i);
-    expect(html).not.toMatch(/href="\s*(javascript|vbscript|data):/i);
-    expect(html).toContain("&lt;script&gt;");
-  });
+  it.each(["sv", "en"] as const)(
+    "holds no raw HTML and no script link when rendered with raw HTML allowed (%s)",
+    (lang) => {
+      const html = new MarkdownIt({ html: true, linkify: false }).render(renderMarkdown(hostileReport(), lang));
+      expect(html).not.toMatch(/<script|<img/i);
+      expect(html).not.toMatch(/href="\s*(javascript|vbscript|data):/i);
+      expect(html).toContain("&lt;script&gt;");
+    },
+  );
 });
 
 describe("links.csv", () => {

@@ -11,6 +11,7 @@ import {
   type Profile,
 } from "../profiles/profile.js";
 import { readWordList } from "../report/spelling.js";
+import { isLang, LANGS, type Lang } from "../config/lang.js";
 import { LAYOUTS, type LayoutName } from "../convert/layout.js";
 import type { ConvertOptions } from "../pipeline/convert.js";
 import type { CheckSettings } from "../links/checker.js";
@@ -190,6 +191,7 @@ export function convertFlags(flags: ConvertFlags, profile: Profile): ConvertOpti
 }
 
 export interface LinkFlags {
+  lang?: string;
   spelling?: boolean;
   spellingWords?: string;
   linkTimeout?: string;
@@ -227,6 +229,12 @@ export function addLinkOptions(cmd: Command): Command {
       collect,
       [],
     )
+    .addOption(
+      new Option(
+        "--lang <language>",
+        "language of report.md, report.html and the summary line (default: the profile's; sv for the MIA blog)",
+      ).choices(LANGS),
+    )
     .option(
       "--spelling",
       "list words the Swedish dictionary does not know (needs: npm install cspell-lib @cspell/dict-sv)",
@@ -260,7 +268,13 @@ export function statusVerdicts(specs: readonly string[]): Map<number, (typeof ST
 export function checkFlags(
   flags: LinkFlags,
   crawl: CrawlSettings,
-): { settings: CheckSettings; cacheFile: string | null; cacheAgeMs: number; spellingWords: Set<string> | null } {
+): {
+  settings: CheckSettings;
+  cacheFile: string | null;
+  cacheAgeMs: number;
+  spellingWords: Set<string> | null;
+  lang: Lang | undefined;
+} {
   const l = defaults.links;
   return {
     settings: checkSettings(crawl, {
@@ -276,5 +290,6 @@ export function checkFlags(
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
     spellingWords: flags.spelling === true ? readWordList(flags.spellingWords ?? DEFAULT_WORDS_PATH) : null,
+    lang: flags.lang !== undefined && isLang(flags.lang) ? flags.lang : undefined,
   };
 }

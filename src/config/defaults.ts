@@ -1,6 +1,7 @@
 // Every default of mia-migrate, in one place (as Scrapy's default_settings.py). A flag or the config
 // file overrides them; nothing else in the code should hard-code one of these numbers.
 import { readFileSync } from "node:fs";
+import type { Lang } from "./lang.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -90,6 +91,10 @@ export const defaults = {
     /** Successes only; failures are always checked again. Relative to the output folder. */
     cacheFile: ".mia-migrate/link-cache.json",
     cacheAgeMs: 24 * 3600_000,
+  },
+  report: {
+    /** The report's language when the profile names none (the MIA profile says sv). */
+    lang: "en" as Lang,
   },
   archive: {
     /** A snapshot run is complete only if it captured at least one post and at least this share of the

@@ -21,6 +21,9 @@ export interface Finding {
   /** The link or page concerned, if any. */
   url?: string;
   message: string;
+  /** The values the message was made from (a count, the other slug …), for a report in another
+   *  language (report/messages.ts). */
+  params?: Record<string, string | number>;
 }
 
 interface KindInfo {

@@ -26,6 +26,7 @@ export function extractionFindings(p: Post): Finding[] {
           detected("date-conflict", {
             ...at,
             message: `the page shows ${p.dateConflict.visible}, the URL says ${p.dateConflict.url}; the visible date is used`,
+            params: { visible: p.dateConflict.visible, url: p.dateConflict.url },
           }),
         ]
       : []),
@@ -94,4 +95,5 @@ export const fidelityFinding = (
       : m.expected
         ? `${m.what} of the original post are missing from the Markdown`
         : `the Markdown has ${m.what} the original post does not`,
+    params: { what: m.what, ...(m.expected ? { expected: m.expected } : {}), ...(m.found ? { found: m.found } : {}) },
   });

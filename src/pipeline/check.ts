@@ -13,7 +13,9 @@ import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
 import type { OriginMap } from "../http/origin-map.js";
-import { buildReport, renderJunit, renderLinksCsv, renderMarkdown, type Report } from "../report/report.js";
+import { buildReport, renderJunit, renderLinksCsv, type Report } from "../report/report.js";
+import { renderMarkdown } from "../report/render-markdown.js";
+import type { Lang } from "../config/lang.js";
 import { renderHtml } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { decodeBody } from "../crawl/charset.js";
@@ -45,6 +47,8 @@ export interface CheckOptions {
   spellingWords?: ReadonlySet<string> | null;
   /** Things the user should hear of (a cache that could not be written). */
   onNote?: (message: string) => void;
+  /** The language of report.md and report.html (--lang); by default the profile's. */
+  lang?: Lang;
 }
 
 function knownPages(store: SnapshotStore): Map<string, KnownPage> {
@@ -204,13 +208,14 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
     }
   }
   const report = buildReport(site, postContexts());
+  const lang = opts.lang ?? profile.lang;
   // Each rendering written as soon as it is made: five renderings of 10,000 posts' findings at once
   // were the largest thing a migration held.
   const renderings: [string, () => string][] = [
     ["report/report.json", () => JSON.stringify(report, null, 2) + "\n"],
-    ["report/report.md", () => renderMarkdown(report)],
+    ["report/report.md", () => renderMarkdown(report, lang)],
     ["report/links.csv", () => renderLinksCsv(occurrences, results, (id) => docs.get(id)?.file)],
-    ["report/report.html", () => renderHtml(report)],
+    ["report/report.html", () => renderHtml(report, lang)],
     ["report/junit.xml", () => renderJunit(report)],
   ];
   const tree = new OutputTree(opts.outDir);

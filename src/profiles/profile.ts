@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 // css-what is the selector parser cheerio itself uses: the same syntax, without loading cheerio (137 ms).
 import { parse as parseSelector } from "css-what";
 import { parse, YAMLParseError } from "yaml";
+import { defaults } from "../config/defaults.js";
 import { UsageError, option } from "../config/errors.js";
+import { isLang, LANGS, type Lang } from "../config/lang.js";
 
 export const PAGE_KINDS = ["post", "archive", "tag", "index", "page", "asset"] as const;
 export type ProfilePageKind = (typeof PAGE_KINDS)[number];
@@ -32,6 +34,8 @@ export interface Profile {
     /** Where a visible date stands, if the site shows one (the MIA blog does not). */
     date?: string;
   };
+  /** The language the site is written in, and so of its QA report (`--lang` overrides it). */
+  lang: Lang;
   /** Where it was loaded from, for messages. */
   source: string;
   /** The built-in profile for any site (`--profile generic`): no URL patterns; title, date and tags from
@@ -56,6 +60,7 @@ export function genericProfile(origin = "https://example.invalid"): Profile {
     origin: new URL(origin).origin,
     aliases: [],
     keepQuery: [],
+    lang: defaults.report.lang,
     pages: {
       post: /^\/(?<id>.*)$/,
       archive: NEVER,
@@ -84,7 +89,7 @@ export const DEFAULT_PROFILE_PATH = fileURLToPath(new URL("../../src/profiles/mi
 /** The MIA blog's names and terms, for the optional spelling check. */
 export const DEFAULT_WORDS_PATH = fileURLToPath(new URL("../../src/profiles/mia-words.txt", import.meta.url));
 
-const TOP_KEYS = ["name", "origin", "aliases", "keepQuery", "pages", "follow", "post"];
+const TOP_KEYS = ["name", "origin", "lang", "aliases", "keepQuery", "pages", "follow", "post"];
 const POST_KEYS = ["container", "title", "body", "tags", "image", "imageCaption", "strip", "titleSuffix", "date"];
 
 function fail(file: string, key: string, expected: string): never {
@@ -161,11 +166,14 @@ export function validateProfile(raw: unknown, file: string): Profile {
   if (!Array.isArray(aliases)) fail(file, "aliases", "expected a list of origins");
   const keepQuery = raw.keepQuery ?? [];
   if (!Array.isArray(keepQuery)) fail(file, "keepQuery", "expected a list of query parameter names");
+  const lang = raw.lang ?? defaults.report.lang;
+  if (typeof lang !== "string" || !isLang(lang)) fail(file, "lang", `expected one of: ${LANGS.join(", ")}`);
   return {
     name: str(file, raw, "name", "name"),
     origin: origin(file, raw.origin, "origin"),
     aliases: aliases.map((a, i) => origin(file, a, `aliases[${i}]`)),
     keepQuery: keepQuery.map(String),
+    lang,
     pages,
     follow: follow as PageKind[],
     post: {

@@ -1,21 +1,25 @@
-// The report page's own script, run in the reader's browser: plain DOM, no library. It reads the report
-// the page carries as JSON and draws the charts and the sortable, filterable tables. A function here
+// The report page's own script, run in the reader's browser: plain DOM, no library. It reads the rows
+// the page carries as JSON (already in the report's language: report/view.ts) and draws the two tables:
+// sortable by a button in each heading (mouse or keyboard; aria-sort says the order), filterable by
+// text and severity, with each cell labelled for the stacked rows of a narrow screen. A function here
 // (type-checked and linted with the rest), written into report.html as its source text by
 // render-html.ts: it must not use anything from outside its own body.
-import type { Finding } from "./finding.js";
 import type { LinkResult } from "../links/checker.js";
+import type { Words } from "./messages.js";
+import type { FindingView } from "./view.js";
 
-/** What the page is given: the report, and the addresses it may turn into links. */
+/** What the page is given: its words, the rows, and the addresses it may turn into links. */
 interface PageData {
-  summary: { postsPerMonth: Record<string, number>; byRule: Record<string, number> };
-  findings: Finding[];
-  links: LinkResult[];
+  ui: Words["ui"];
+  rows: FindingView[];
+  links: (LinkResult & { verdictLabel: string; reasonLabel?: string })[];
   hrefs: Record<string, true>;
 }
 
 export function reportPage(): void {
   const data = document.getElementById("report-data")?.textContent ?? "{}";
   const report = JSON.parse(data) as PageData;
+  const ui = report.ui;
   const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
@@ -25,43 +29,6 @@ export function reportPage(): void {
     for (const k of kids) e.append(k);
     return e;
   };
-
-  const chart = (id: string, pairs: [string, number][]): void => {
-    const box = document.getElementById(id);
-    if (!box) return;
-    const max = Math.max(1, ...pairs.map((p) => p[1]));
-    if (pairs.length === 0) box.append(el("p", { text: "none" }));
-    for (const [label, n] of pairs) {
-      const bar = el(
-        "div",
-        { class: "bar" },
-        el("span", { text: label, title: label }),
-        el("i", { style: "width:" + Math.round((n / max) * 16) + "rem" }),
-        el("span", { text: String(n) }),
-      );
-      box.append(bar);
-    }
-  };
-  chart("chart-months", Object.entries(report.summary.postsPerMonth).sort());
-  const hosts: Record<string, number> = {};
-  for (const l of report.links) {
-    if (l.verdict !== "broken") continue;
-    let h = l.url;
-    try {
-      h = new URL(l.url).host;
-    } catch {
-      /* not a URL: counted as written */
-    }
-    hosts[h] = (hosts[h] ?? 0) + 1;
-  }
-  chart(
-    "chart-hosts",
-    Object.entries(hosts).sort((a, b) => b[1] - a[1]),
-  );
-  chart(
-    "chart-rules",
-    Object.entries(report.summary.byRule).sort((a, b) => b[1] - a[1]),
-  );
 
   interface Column<T> {
     title: string;
@@ -73,12 +40,14 @@ export function reportPage(): void {
     columns: Column<T>[],
     rows: T[],
     filterBox: HTMLInputElement | null,
+    countBox: HTMLElement | null,
     severityBox: HTMLSelectElement | null = null,
   ): void => {
     const t = document.getElementById(id);
     if (!t) return;
     const head = el("tr");
     const body = el("tbody");
+    const ths: HTMLElement[] = [];
     let sortBy = -1;
     let dir = 1;
     const draw = (): void => {
@@ -104,20 +73,33 @@ export function reportPage(): void {
           );
         });
       }
+      ths.forEach((th, i) => {
+        if (i === sortBy) th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      });
       body.replaceChildren(
         ...shown.map((r) =>
-          el("tr", {}, ...columns.map((col) => el("td", {}, col.cell ? col.cell(r) : String(col.value(r) ?? "")))),
+          el(
+            "tr",
+            {},
+            ...columns.map((col) =>
+              el("td", { "data-label": col.title }, col.cell ? col.cell(r) : String(col.value(r) ?? "")),
+            ),
+          ),
         ),
       );
       t.dataset.rows = String(shown.length);
+      if (countBox) countBox.textContent = shown.length + " / " + rows.length;
     };
     columns.forEach((c, i) => {
-      const th = el("th", { text: c.title });
-      th.addEventListener("click", () => {
+      const button = el("button", { type: "button", text: c.title, title: ui.sortHint + ": " + c.title });
+      button.addEventListener("click", () => {
         dir = sortBy === i ? -dir : 1;
         sortBy = i;
         draw();
       });
+      const th = el("th", { scope: "col" }, button);
+      ths.push(th);
       head.append(th);
     });
     t.append(el("thead", {}, head), body);
@@ -127,37 +109,57 @@ export function reportPage(): void {
   };
   // Only the addresses the page was given as safe (report.hrefs, from escape/html.ts) become links:
   // a javascript:, data: or vbscript: URL from a post is shown as text.
+  // Shown as people read it ("studiebesök", not "studiebes%C3%B6k"); the href stays as it is.
+  const readable = (url: string): string => {
+    try {
+      return decodeURI(url);
+    } catch {
+      return url;
+    }
+  };
   const link = (href: string | undefined, text?: string): Node | string =>
-    href && Object.hasOwn(report.hrefs, href) ? el("a", { href, text: text || href }) : text || href || "";
-  table<Finding>(
+    href && Object.hasOwn(report.hrefs, href)
+      ? el("a", { href, text: text || readable(href) })
+      : text || readable(href ?? "");
+  const c = ui.columns;
+  table<FindingView>(
     "findings",
     [
       {
-        title: "Severity",
-        value: (f) => f.severity,
-        cell: (f) => el("span", { class: "sev-" + f.severity, text: f.severity }),
+        title: c.severity,
+        value: (f) => ["error", "warning", "info"].indexOf(f.severity),
+        cell: (f) => el("span", { class: "sev sev-" + f.severity, text: f.severityLabel }),
       },
-      { title: "Rule", value: (f) => f.rule },
-      { title: "Post", value: (f) => f.postId, cell: (f) => link(f.postUrl, f.postId) },
-      { title: "File", value: (f) => (f.file ? f.file + (f.line ? ":" + f.line : "") : "") },
-      { title: "Text", value: (f) => f.text },
-      { title: "Link", value: (f) => f.url, cell: (f) => link(f.url) },
-      { title: "What", value: (f) => f.message },
+      { title: c.rule, value: (f) => f.title },
+      {
+        title: c.post,
+        value: (f) => f.postTitle || f.postId,
+        cell: (f) => (f.postId ? link(f.postUrl, f.postTitle || f.postId) : ui.site),
+      },
+      { title: c.file, value: (f) => (f.file ? f.file + (f.line ? ":" + f.line : "") : "") },
+      {
+        title: c.text,
+        value: (f) => (f.text === f.url ? "" : /^https?:\/\//i.test(f.text) ? readable(f.text) : f.text),
+      },
+      { title: c.link, value: (f) => f.url, cell: (f) => link(f.url) },
+      { title: c.what, value: (f) => (f.sentence ? f.sentence + ". " : "") + ui.todo + ": " + f.todo },
     ],
-    report.findings,
+    report.rows,
     document.getElementById("filter") as HTMLInputElement | null,
+    document.getElementById("findings-count"),
     document.getElementById("severity") as HTMLSelectElement | null,
   );
-  table<LinkResult>(
+  table<PageData["links"][number]>(
     "links",
     [
-      { title: "URL", value: (l) => l.url, cell: (l) => link(l.url) },
-      { title: "Verdict", value: (l) => l.verdict },
-      { title: "Status", value: (l) => l.status },
-      { title: "Reason", value: (l) => l.reason },
-      { title: "Final URL", value: (l) => l.finalUrl, cell: (l) => link(l.finalUrl) },
+      { title: c.url, value: (l) => l.url, cell: (l) => link(l.url) },
+      { title: c.verdict, value: (l) => l.verdictLabel },
+      { title: c.status, value: (l) => l.status },
+      { title: c.reason, value: (l) => l.reasonLabel },
+      { title: c.finalUrl, value: (l) => l.finalUrl, cell: (l) => link(l.finalUrl) },
     ],
     report.links,
     document.getElementById("filter-links") as HTMLInputElement | null,
+    document.getElementById("links-count"),
   );
 }

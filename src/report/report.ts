@@ -2,7 +2,6 @@
 // it), so a CI diff shows only what changed. Its shape is documented in the README ("report.json").
 import { csvRow } from "../escape/csv.js";
 import { xmlText } from "../escape/html.js";
-import { markdownAutolink, markdownInline } from "../escape/markdown.js";
 import type { LinkResult, Verdict } from "../links/checker.js";
 import type { LinkOccurrence } from "../links/collect.js";
 import type { Finding, PostContext, QaContext, Rule, RuleFinding, Severity } from "./finding.js";
@@ -19,9 +18,24 @@ export interface Report {
     postsPerMonth: Record<string, number>;
   };
   rules: { id: string; severity: Severity; description: string }[];
+  /** Every post with a finding, oldest first: what people know it by (findings name posts by id). */
+  posts: ReportPost[];
   findings: Finding[];
   /** Every unique link with its check. */
   links: LinkResult[];
+}
+
+export interface ReportPost {
+  id: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The old page. */
+  url: string;
+  /** The Markdown file, relative to the output folder. */
+  file?: string;
+  /** The page's path on the new site. */
+  page?: string;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -56,6 +70,21 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
     bySeverity[f.severity]++;
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }
+  const withFindings = new Set(findings.map((f) => f.postId));
+  const reportPosts: ReportPost[] = [...site.posts]
+    .filter((p) => withFindings.has(p.id))
+    .sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id) || a.id.localeCompare(b.id))
+    .map((p) => {
+      const doc = site.docs.get(p.id);
+      return {
+        id: p.id,
+        title: p.title,
+        date: p.date.slice(0, 10),
+        url: p.sourceUrl,
+        ...(doc ? { file: doc.file } : {}),
+        ...(doc?.url ? { page: doc.url } : {}),
+      };
+    });
   const postsPerMonth: Record<string, number> = {};
   for (const p of [...site.posts].sort((a, b) => a.date.localeCompare(b.date)))
     postsPerMonth[p.date.slice(0, 7)] = (postsPerMonth[p.date.slice(0, 7)] ?? 0) + 1;
@@ -69,43 +98,10 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
       postsPerMonth,
     },
     rules: RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+    posts: reportPosts,
     findings,
     links,
   };
-}
-
-/** report.md: a summary table first, then findings grouped by rule and post, readable in a CI log. */
-export function renderMarkdown(r: Report): string {
-  const s = r.summary;
-  const lines = [
-    "# mia-migrate: content and link report",
-    "",
-    "| | |",
-    "|---|---|",
-    `| Posts | ${s.posts} |`,
-    `| Links (unique) | ${s.links.unique} (${s.links.occurrences} in posts) |`,
-    `| Links ok / redirected / broken / unverifiable / skipped | ${s.links.ok} / ${s.links.redirected} / ${s.links.broken} / ${s.links.unverifiable} / ${s.links.skipped} |`,
-    `| Findings: errors / warnings / info | ${s.findings.error} / ${s.findings.warning} / ${s.findings.info} |`,
-    "",
-  ];
-  for (const rule of r.rules) {
-    const fs = r.findings.filter((f) => f.rule === rule.id);
-    if (fs.length === 0) continue;
-    lines.push(`## ${rule.id} (${rule.severity}, ${fs.length})`, "", rule.description, "");
-    let post = "";
-    for (const f of fs) {
-      if (f.postId !== post) {
-        post = f.postId;
-        lines.push(`- **${markdownInline(f.postId || "site")}** ${f.postUrl ? markdownAutolink(f.postUrl) : ""}`);
-      }
-      const where = f.file ? ` — ${markdownInline(`${f.file}${f.line ? `:${f.line}` : ""}`)}` : "";
-      lines.push(
-        `  - ${markdownInline(f.message)}${f.text ? `: “${markdownInline(f.text)}”` : ""}${f.url && f.url !== f.text ? ` ${markdownAutolink(f.url)}` : ""}${where}`,
-      );
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
 }
 
 /** links.csv: one row per link occurrence, for spreadsheets. */

@@ -6,6 +6,8 @@ import { crawlToSnapshot } from "../../crawl/to-snapshot.js";
 import { eachOutputDoc } from "../../convert/read-output.js";
 import { checkLinks } from "../../pipeline/check.js";
 import type { Report } from "../../report/report.js";
+import { summaryLine, WORDS } from "../../report/messages.js";
+import type { Lang } from "../../config/lang.js";
 import { SnapshotStore } from "../../store/snapshot.js";
 import { EXIT, UsageError } from "../../config/errors.js";
 import { isArchive } from "../../pipeline/source.js";
@@ -22,9 +24,9 @@ import { CrawlProgress, LinkProgress } from "../progress.js";
 import { onStopSignal } from "../signals.js";
 import { crawlLine, report, type OutputFlags } from "../summary.js";
 
-export function reportLine(r: Report, out: string): string {
-  const l = r.summary.links;
-  return `links: ${l.unique} checked (${l.ok} ok, ${l.redirected} redirected, ${l.broken} broken, ${l.unverifiable} unverifiable, ${l.skipped} skipped); findings: ${r.summary.findings.error} errors, ${r.summary.findings.warning} warnings, ${r.summary.findings.info} info (see ${out}/report/report.md)`;
+/** The report's summary in its language (report/messages.ts). */
+export function reportLine(r: Report, out: string, lang: Lang): string {
+  return summaryLine(WORDS[lang], r.summary, `${out}/report/report.md`);
 }
 
 export async function runCheckLinks(
@@ -33,7 +35,7 @@ export async function runCheckLinks(
   g: OutputFlags,
 ): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
-  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkFlags(flags, crawl); // bad flags fail before a crawl
+  const { settings, cacheFile, cacheAgeMs, spellingWords, lang } = checkFlags(flags, crawl); // bad flags fail before a crawl
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
@@ -69,9 +71,10 @@ export async function runCheckLinks(
     cacheFile,
     cacheAgeMs,
     spellingWords,
+    lang: lang ?? profile.lang,
     onResult: progress.onResult,
     onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
   }).finally(() => progress.stop());
-  report(g, r.summary, [reportLine(r, out)]);
+  report(g, r.summary, [reportLine(r, out, lang ?? profile.lang)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }

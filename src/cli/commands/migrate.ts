@@ -60,6 +60,7 @@ export async function runMigrate(
           cacheFile: links.cacheFile,
           cacheAgeMs: links.cacheAgeMs,
           spellingWords: links.spellingWords,
+          lang: links.lang ?? profile.lang,
           onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
         }).finally(() => extracted.remove())
       : null;
@@ -74,7 +75,7 @@ export async function runMigrate(
       `crawl: ${crawlLine(result.crawl)}`,
       ...robotsLines(result.crawl),
       convertLine(converted, outDir),
-      ...(qa ? [reportLine(qa, outDir)] : []),
+      ...(qa ? [reportLine(qa, outDir, links?.lang ?? profile.lang)] : []),
     ],
   );
   const code = crawlExitCode(result.crawl);

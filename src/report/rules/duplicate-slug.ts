@@ -14,7 +14,7 @@ export const duplicateSlug: Rule = {
       const first = slug.replace(/-\d+$/, "");
       const owner = slugs.get(first);
       return /-\d+$/.test(slug) && owner !== undefined && owner !== pc.post.id
-        ? [{ ...base(pc, slug), message: `slug "${slug}": another post has "${first}"` }]
+        ? [{ ...base(pc, slug), message: `slug "${slug}": another post has "${first}"`, params: { first } }]
         : [];
     };
   },

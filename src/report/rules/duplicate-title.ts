@@ -13,7 +13,13 @@ export const duplicateTitle: Rule = {
     return (pc) => {
       const others = (byTitle.get(pc.post.title.toLowerCase()) ?? []).filter((id) => id !== pc.post.id);
       return others.length > 0
-        ? [{ ...base(pc, pc.post.title), message: `the same title as post ${others.join(", ")}` }]
+        ? [
+            {
+              ...base(pc, pc.post.title),
+              message: `the same title as post ${others.join(", ")}`,
+              params: { others: others.join(", ") },
+            },
+          ]
         : [];
     };
   },

@@ -33,6 +33,7 @@ export const missingTarget: Rule = {
               text: m[0],
               url: m[1] ?? "",
               message: `the link target ${target} is not in the output`,
+              params: { target },
             });
         }
       }

@@ -13,6 +13,7 @@ export const shortPost: Rule = {
           {
             ...base(pc, pc.post.title),
             message: n === 0 ? "the post has no text" : `the post has only ${n} characters of text`,
+            params: { chars: n },
           },
         ]
       : [];
