@@ -87,6 +87,11 @@ describe("probe on the second theme, then migrate with its profile", () => {
     const profile = loadProfile(profileFile);
     expect(profile.post.title).toBe("h1.inlagg-rubrik");
     expect(profile.post.date).toBe("span.inlagg-datum");
+    // The pages say lang="sv": the report of a migration with this profile is in Swedish.
+    expect(profile.lang).toBe("sv");
+    expect(yaml).toMatch(
+      /# The site's language, and so of its QA report: \d+ of \d+ sampled pages say lang="sv"\.\nlang: sv\n/,
+    );
     // A second run does not overwrite the reviewed file by accident.
     const again = await cli(["probe", START, "--write-profile", profileFile, ...replicaFlags(second.url)]);
     expect(again.code).toBe(3);

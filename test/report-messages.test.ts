@@ -2,6 +2,7 @@
 // a finding's sentence made from its params, not from the English message.
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/config/findings.js";
+import { declaredLang } from "../src/probe/profile-yaml.js";
 import { findingSentence, formatDate, formatMonth, formatNumber, summaryLine, WORDS } from "../src/report/messages.js";
 
 const finding = (over: Partial<Finding>): Finding => ({
@@ -66,5 +67,16 @@ describe("the report's words", () => {
       "länkar: 2\u00a0752 kontrollerade (2\u00a0700 fungerar, 40 omdirigerade, 10 trasiga, 2 gick inte att kontrollera, 0 hoppades över); anmärkningar: 10 fel, 1\u00a0234 varningar, 5 upplysningar (se ut/report/report.md)",
     );
     expect(summaryLine(WORDS.en, summary, "out/report/report.md")).toMatch(/^links: 2,752 checked \(2,700 ok, /);
+  });
+});
+
+describe("a probed profile's language", () => {
+  it("is what most sampled pages declare, if the report is written in it", () => {
+    expect(declaredLang(["sv-SE", "sv", "en", undefined]).value).toBe("sv");
+    expect(declaredLang(["en-GB", "en"]).value).toBe("en");
+    const german = declaredLang(["de", "de"]);
+    expect(german.value).toBe("en");
+    expect(german.evidence).toContain('lang="de"');
+    expect(declaredLang([undefined]).evidence).toBe("the pages do not say");
   });
 });

@@ -264,6 +264,10 @@ export function statusVerdicts(specs: readonly string[]): Map<number, (typeof ST
   return out;
 }
 
+/** --lang (commander has checked it is one of LANGS); undefined: the profile's language. */
+export const langFlag = (flags: Pick<LinkFlags, "lang">): Lang | undefined =>
+  flags.lang !== undefined && isLang(flags.lang) ? flags.lang : undefined;
+
 /** The link flags as the library's check settings, and where the cache and the word list are. */
 export function checkFlags(
   flags: LinkFlags,
@@ -290,6 +294,6 @@ export function checkFlags(
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
     spellingWords: flags.spelling === true ? readWordList(flags.spellingWords ?? DEFAULT_WORDS_PATH) : null,
-    lang: flags.lang !== undefined && isLang(flags.lang) ? flags.lang : undefined,
+    lang: langFlag(flags),
   };
 }

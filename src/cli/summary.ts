@@ -2,6 +2,8 @@
 import type { CrawlSummary } from "../crawl/crawler.js";
 import type { ConvertResult } from "../pipeline/convert.js";
 import { EXIT, NoPostsError } from "../config/errors.js";
+import type { Lang } from "../config/lang.js";
+import { WORDS } from "../report/messages.js";
 
 export interface OutputFlags {
   quiet?: boolean;
@@ -9,20 +11,22 @@ export interface OutputFlags {
   debug?: boolean;
 }
 
-export function crawlLine(c: CrawlSummary): string {
-  const parts = [
-    `${c.fetched + c.resumed} pages (${c.posts} posts)`,
-    `${c.failed} failed`,
-    `${c.notFound.length} not found (dead links)`,
-  ];
-  if (c.resumed) parts.push(`${c.resumed} from an earlier run`);
-  if (c.disallowedByRobots) parts.push(`${c.disallowedByRobots} not fetched (robots.txt)`);
-  if (c.stoppedBy) parts.push(`stopped by ${c.stoppedBy}; rerun the same command to resume`);
-  return `${parts.join(", ")} in ${(c.durationMs / 1000).toFixed(1)} s`;
+/** The crawl's line, "crawl: …", in the run's language (English for the commands without a report). */
+export function crawlLine(c: CrawlSummary, lang: Lang = "en"): string {
+  return WORDS[lang].run.crawl({
+    pages: c.fetched + c.resumed,
+    posts: c.posts,
+    failed: c.failed,
+    notFound: c.notFound.length,
+    resumed: c.resumed,
+    disallowedByRobots: c.disallowedByRobots,
+    stoppedBy: c.stoppedBy,
+    seconds: c.durationMs / 1000,
+  });
 }
 
-export function robotsLines(c: CrawlSummary): string[] {
-  return c.robotsBlocked.map((r) => `robots.txt: nothing fetched from ${r.origin}: ${r.reason}`);
+export function robotsLines(c: CrawlSummary, lang: Lang = "en"): string[] {
+  return c.robotsBlocked.map((r) => WORDS[lang].run.robots(r.origin, r.reason));
 }
 
 export function crawlExitCode(c: CrawlSummary): number {
@@ -30,11 +34,8 @@ export function crawlExitCode(c: CrawlSummary): number {
   return c.failed > 0 || c.robotsBlocked.length > 0 ? EXIT.partial : EXIT.ok;
 }
 
-export function convertLine(c: ConvertResult, out: string): string {
-  const kept = c.kept.length
-    ? `; left ${c.kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${c.kept.slice(0, 3).join(", ")}${c.kept.length > 3 ? ", …" : ""})`
-    : "";
-  return `converted ${c.posts} posts to ${out}${c.findings.length ? `, ${c.findings.length} problems (see ${out}/report/problems.json)` : ""}${kept}`;
+export function convertLine(c: ConvertResult, out: string, lang: Lang = "en"): string {
+  return WORDS[lang].run.converted(c.posts, out, c.findings.length, c.kept);
 }
 
 /** --json: one JSON line on stdout; otherwise the lines on stderr (stdout stays for data). */

@@ -23,7 +23,7 @@ import type { OriginMap } from "../http/origin-map.js";
 import { genericProfile, validateProfile, type Profile } from "../profiles/profile.js";
 import { canonicalUrl } from "../profiles/url.js";
 import { SnapshotStore, type FetchRecord } from "../store/snapshot.js";
-import { profileYaml } from "../probe/profile-yaml.js";
+import { declaredLang, profileYaml } from "../probe/profile-yaml.js";
 import { learnSelectors, type PostSample, type Selectors } from "../probe/selectors.js";
 import { FILE_EXTENSION, siteKinds, type SampledPage, type SiteKinds } from "../probe/site-kinds.js";
 import { groupByShape, shapeKey, shapeOf } from "../probe/url-shape.js";
@@ -258,6 +258,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     const yaml = profileYaml({
       name: new URL(origin).hostname.replace(/^www\./, ""),
       origin,
+      lang: declaredLang(sample.map((p) => p.$("html").attr("lang"))),
       aliases,
       kinds,
       selectors,

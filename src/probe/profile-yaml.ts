@@ -1,6 +1,8 @@
 // The proposed profile as the YAML file a user reviews and passes to --profile: every key with a
 // comment saying what it is and what in the sample it rests on. Values go through the yaml library
 // (escape/yaml.ts), never spliced in by hand. Pure.
+import { defaults } from "../config/defaults.js";
+import { isLang, type Lang } from "../config/lang.js";
 import { yamlComment, yamlInline } from "../escape/yaml.js";
 import type { Selectors } from "./selectors.js";
 import type { SiteKinds } from "./site-kinds.js";
@@ -8,12 +10,30 @@ import type { SiteKinds } from "./site-kinds.js";
 export interface ProfileYamlInput {
   name: string;
   origin: string;
+  /** The site's language as its sampled pages declare it (`<html lang>`), if they do. */
+  lang: { value: Lang; evidence: string };
   aliases: string[];
   kinds: SiteKinds;
   selectors: Selectors;
   sampled: number;
   posts: number;
   startUrl: string;
+}
+
+/** The language most sampled pages declare in `<html lang>` ("sv-SE" is sv), if the report has it. */
+export function declaredLang(declared: readonly (string | undefined)[]): ProfileYamlInput["lang"] {
+  const counts = new Map<string, number>();
+  for (const d of declared) {
+    const primary = d?.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary) counts.set(primary, (counts.get(primary) ?? 0) + 1);
+  }
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  if (n > 0 && isLang(top))
+    return { value: top, evidence: `${n} of ${declared.length} sampled pages say lang="${top}"` };
+  return {
+    value: defaults.report.lang,
+    evidence: n > 0 ? `the pages say lang="${top}", which the report is not written in` : "the pages do not say",
+  };
 }
 
 /** A pattern no path matches, for a page kind the sample showed none of. */
@@ -40,6 +60,7 @@ export function profileYaml(p: ProfileYamlInput): string {
     yamlComment("Selectors are CSS (cheerio); patterns are JavaScript regular expressions on the URL's decoded path."),
     line("", "name", p.name),
     line("", "origin", p.origin),
+    line("", "lang", p.lang.value, `The site's language, and so of its QA report: ${p.lang.evidence}.`),
     line("", "aliases", p.aliases, "The same site under the other scheme and with or without www."),
     line(
       "",

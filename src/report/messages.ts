@@ -11,6 +11,21 @@ import type { Report } from "./report.js";
 
 export type { Lang };
 
+/** What a crawl's summary line says. */
+export interface CrawlCounts {
+  pages: number;
+  posts: number;
+  failed: number;
+  notFound: number;
+  resumed: number;
+  disallowedByRobots: number;
+  stoppedBy: "max-pages" | "time-limit" | null;
+  seconds: number;
+}
+
+/** The first files of a list, and "…" for the rest. */
+const few = (files: readonly string[]) => files.slice(0, 3).join(", ") + (files.length > 3 ? ", …" : "");
+
 /** A rule as people read it. */
 export interface RuleWords {
   title: string;
@@ -83,6 +98,12 @@ export interface Words {
     checked: string;
     linksLabel: string;
     findingsLabel: string;
+  };
+  /** The lines a run ends with (cli/summary.ts), besides the report's (summaryLine). */
+  run: {
+    crawl(c: CrawlCounts): string;
+    robots(origin: string, reason: string): string;
+    converted(posts: number, out: string, problems: number, kept: readonly string[]): string;
   };
   rules: Record<string, RuleWords>;
   /** Finding sentences by rule; a rule without one is said by its title alone. */
@@ -169,6 +190,30 @@ const SV: Words = {
     checked: "kontrollerade",
     linksLabel: "länkar",
     findingsLabel: "anmärkningar",
+  },
+  run: {
+    crawl: (c) => {
+      const n = (x: number) => new Intl.NumberFormat("sv-SE").format(x);
+      const parts = [
+        `${n(c.pages)} sidor (${n(c.posts)} inlägg)`,
+        `${n(c.failed)} misslyckades`,
+        `${n(c.notFound)} finns inte (trasiga länkar)`,
+      ];
+      if (c.resumed) parts.push(`${n(c.resumed)} från en tidigare körning`);
+      if (c.disallowedByRobots) parts.push(`${n(c.disallowedByRobots)} hämtades inte (robots.txt)`);
+      if (c.stoppedBy)
+        parts.push(
+          `avbröts vid ${c.stoppedBy === "time-limit" ? "tidsgränsen" : "högsta antalet sidor"}; kör samma kommando igen för att fortsätta`,
+        );
+      return `genomsökning: ${parts.join(", ")} på ${c.seconds.toFixed(1).replace(".", ",")} s`;
+    },
+    robots: (origin, reason) => `robots.txt: ingenting hämtades från ${origin}: ${reason}`,
+    converted: (posts, out, problems, kept) =>
+      `konverterade ${posts} inlägg till ${out}` +
+      (problems ? `, ${problems} problem (se ${out}/report/problems.json)` : "") +
+      (kept.length
+        ? `; lät ${kept.length} fil(er) från en tidigare körning vara som de är, ändrade sedan mia-migrate skrev dem (${few(kept)})`
+        : ""),
   },
   rules: {
     "broken-link": {
@@ -428,6 +473,26 @@ const EN: Words = {
     checked: "checked",
     linksLabel: "links",
     findingsLabel: "findings",
+  },
+  run: {
+    crawl: (c) => {
+      const parts = [
+        `${c.pages} pages (${c.posts} posts)`,
+        `${c.failed} failed`,
+        `${c.notFound} not found (dead links)`,
+      ];
+      if (c.resumed) parts.push(`${c.resumed} from an earlier run`);
+      if (c.disallowedByRobots) parts.push(`${c.disallowedByRobots} not fetched (robots.txt)`);
+      if (c.stoppedBy) parts.push(`stopped by ${c.stoppedBy}; rerun the same command to resume`);
+      return `crawl: ${parts.join(", ")} in ${c.seconds.toFixed(1)} s`;
+    },
+    robots: (origin, reason) => `robots.txt: nothing fetched from ${origin}: ${reason}`,
+    converted: (posts, out, problems, kept) =>
+      `converted ${posts} posts to ${out}` +
+      (problems ? `, ${problems} problems (see ${out}/report/problems.json)` : "") +
+      (kept.length
+        ? `; left ${kept.length} file(s) of an earlier run as they are, changed since mia-migrate wrote them (${few(kept)})`
+        : ""),
   },
   rules: {
     "broken-link": {

@@ -58,7 +58,7 @@ export async function runCheckLinks(
       settings: crawl,
       onEvent: progress.onEvent,
     }).finally(() => progress.stop());
-    if (!quiet) process.stderr.write(`crawl: ${crawlLine(summary)}\n`);
+    if (!quiet) process.stderr.write(`${crawlLine(summary, lang ?? profile.lang)}\n`);
   }
   // A snapshot, or an archive written by `snapshot` (the site may be gone by now): its newest run, offline.
   const progress = new LinkProgress({ quiet });

@@ -25,7 +25,7 @@ export async function runCrawl(
     settings,
     onEvent: progress.onEvent,
   }).finally(() => progress.stop());
-  report(g, summary, [`crawl: ${crawlLine(summary)}`, ...robotsLines(summary)]);
+  report(g, summary, [crawlLine(summary), ...robotsLines(summary)]);
   if (summary.posts === 0 && summary.stoppedBy === null) throw noPostsError(summary, start);
   return crawlExitCode(summary);
 }

@@ -7,6 +7,7 @@ import {
   checkFlags,
   commonInputs,
   convertFlags,
+  langFlag,
   startUrlOf,
   type ConvertFlags,
   type CrawlFlags,
@@ -39,6 +40,8 @@ export async function runMigrate(
     () => progress.stop(),
   );
   const links = flags.checkLinks === false ? null : checkFlags(flags, settings);
+  // The language of the report and of the lines the run ends with (--lang, else the profile's).
+  const lang = langFlag(flags) ?? profile.lang;
   // The link check reads the posts the conversion extracted (kept in their spool): no second extraction.
   const start = startUrlOf(startUrl, profile);
   const result = await migrate(
@@ -60,7 +63,7 @@ export async function runMigrate(
           cacheFile: links.cacheFile,
           cacheAgeMs: links.cacheAgeMs,
           spellingWords: links.spellingWords,
-          lang: links.lang ?? profile.lang,
+          lang,
           onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
         }).finally(() => extracted.remove())
       : null;
@@ -72,10 +75,10 @@ export async function runMigrate(
       ...(qa ? { report: qa.summary } : {}),
     },
     [
-      `crawl: ${crawlLine(result.crawl)}`,
-      ...robotsLines(result.crawl),
-      convertLine(converted, outDir),
-      ...(qa ? [reportLine(qa, outDir, links?.lang ?? profile.lang)] : []),
+      crawlLine(result.crawl, lang),
+      ...robotsLines(result.crawl, lang),
+      convertLine(converted, outDir, lang),
+      ...(qa ? [reportLine(qa, outDir, lang)] : []),
     ],
   );
   const code = crawlExitCode(result.crawl);

@@ -81,7 +81,7 @@ export async function runSnapshot(startUrl: string, flags: SnapshotFlags, g: Out
   };
   if (g.json === true) process.stdout.write(JSON.stringify(summary) + "\n");
   else {
-    say(`crawl: ${crawlLine(crawl)}`);
+    say(crawlLine(crawl));
     for (const l of robotsLines(crawl)) say(l);
     if (run)
       say(
