@@ -35,7 +35,9 @@ export async function runCheckLinks(
   g: OutputFlags,
 ): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
-  const { settings, cacheFile, cacheAgeMs, spellingWords, lang } = checkFlags(flags, crawl); // bad flags fail before a crawl
+  const { settings, cacheFile, cacheAgeMs, spellingWords, lang: chosen } = checkFlags(flags, crawl); // bad flags fail before a crawl
+  // The language of the report and of the lines the run ends with (--lang, else the profile's).
+  const lang = chosen ?? profile.lang;
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
@@ -58,7 +60,7 @@ export async function runCheckLinks(
       settings: crawl,
       onEvent: progress.onEvent,
     }).finally(() => progress.stop());
-    if (!quiet) process.stderr.write(`${crawlLine(summary, lang ?? profile.lang)}\n`);
+    if (!quiet) process.stderr.write(`${crawlLine(summary, lang)}\n`);
   }
   // A snapshot, or an archive written by `snapshot` (the site may be gone by now): its newest run, offline.
   const progress = new LinkProgress({ quiet });
@@ -71,10 +73,10 @@ export async function runCheckLinks(
     cacheFile,
     cacheAgeMs,
     spellingWords,
-    lang: lang ?? profile.lang,
+    lang,
     onResult: progress.onResult,
     onNote: (m) => process.stderr.write(`mia-migrate: warning: ${m}\n`),
   }).finally(() => progress.stop());
-  report(g, r.summary, [reportLine(r, out, lang ?? profile.lang)]);
+  report(g, r.summary, [reportLine(r, out, lang)]);
   return r.summary.links.broken > 0 ? EXIT.partial : EXIT.ok;
 }
