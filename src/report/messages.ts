@@ -234,7 +234,7 @@ const SV: Words = {
     },
     "missing-fragment": {
       title: "Länken pekar på ett ställe som saknas",
-      about: "En länk till en #-del av en sida som ingen del av sidan har.",
+      about: "En länk till ett ankare (#…) som inte finns på sidan den pekar på.",
       todo: "Ta bort #-delen av länken eller låt den peka på rätt rubrik.",
     },
     "redirected-link": {
