@@ -12,7 +12,7 @@ import { csvCell } from "../src/escape/csv.js";
 import type { LinkResult } from "../src/links/checker.js";
 import { renderHtml } from "../src/report/render-html.js";
 import { renderMarkdown } from "../src/report/render-markdown.js";
-import { renderJunit, renderLinksCsv, type Report } from "../src/report/report.js";
+import { renderJunit, renderLinksCsv, reportJsonChunks, type Report } from "../src/report/report.js";
 import { CHROMIUM, launchChromium, tempDir } from "./helpers.js";
 
 const hasChromium = existsSync(CHROMIUM);
@@ -178,5 +178,14 @@ describe("an archive run's diff.md", () => {
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).toContain("&lt;img src=x onerror=window.__pwned=1&gt;");
+  });
+});
+
+describe("report.json", () => {
+  it("is written piece by piece exactly as JSON.stringify writes it, hostile texts included", () => {
+    const r = hostileReport();
+    expect([...reportJsonChunks(r)].join("")).toBe(JSON.stringify(r, null, 2) + "\n");
+    const empty = { ...r, findings: [], links: [], posts: [] };
+    expect([...reportJsonChunks(empty)].join("")).toBe(JSON.stringify(empty, null, 2) + "\n");
   });
 });

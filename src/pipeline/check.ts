@@ -13,10 +13,10 @@ import type { PostContext, QaContext } from "../report/finding.js";
 import { postsFromMarkdown } from "../convert/posts-from-markdown.js";
 import type { Post } from "../extract/post.js";
 import type { OriginMap } from "../http/origin-map.js";
-import { buildReport, renderJunit, renderLinksCsv, type Report } from "../report/report.js";
-import { renderMarkdown } from "../report/render-markdown.js";
+import { buildReport, renderJunit, renderLinksCsv, reportJsonChunks, type Report } from "../report/report.js";
+import { markdownChunks } from "../report/render-markdown.js";
 import type { Lang } from "../config/lang.js";
-import { renderHtml } from "../report/render-html.js";
+import { htmlChunks } from "../report/render-html.js";
 import { SnapshotStore } from "../store/snapshot.js";
 import { decodeBody } from "../crawl/charset.js";
 import { canonicalUrl } from "../profiles/url.js";
@@ -211,16 +211,17 @@ async function reportOn(opts: CheckOptions, store: SnapshotStore | null, source:
   const lang = opts.lang ?? profile.lang;
   // Each rendering written as soon as it is made: five renderings of 10,000 posts' findings at once
   // were the largest thing a migration held.
-  const renderings: [string, () => string][] = [
-    ["report/report.json", () => JSON.stringify(report, null, 2) + "\n"],
-    ["report/report.md", () => renderMarkdown(report, lang)],
-    ["report/links.csv", () => renderLinksCsv(occurrences, results, (id) => docs.get(id)?.file)],
-    ["report/report.html", () => renderHtml(report, lang)],
-    ["report/junit.xml", () => renderJunit(report)],
+  // (report.json, report.md and report.html, the largest, a finding or a post at a time.)
+  const renderings: [string, () => Iterable<string>][] = [
+    ["report/report.json", () => reportJsonChunks(report)],
+    ["report/report.md", () => markdownChunks(report, lang)],
+    ["report/links.csv", () => [renderLinksCsv(occurrences, results, (id) => docs.get(id)?.file)]],
+    ["report/report.html", () => htmlChunks(report, lang)],
+    ["report/junit.xml", () => [renderJunit(report)]],
   ];
   const tree = new OutputTree(opts.outDir);
   tree.claim(renderings.map(([file]) => file));
-  for (const [file, render] of renderings) tree.write(file, render(), "report");
+  for (const [file, render] of renderings) tree.writeChunks(file, render(), "report");
   tree.save();
   const edited = tree.editedFiles();
   if (edited.length)

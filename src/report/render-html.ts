@@ -104,6 +104,17 @@ function postSection(w: Words, p: PostView): string {
 }
 
 export function renderHtml(r: Report, lang: Lang = "en"): string {
+  return [...htmlChunks(r, lang)].join("");
+}
+
+// "</" or "<!--" inside the embedded JSON would end the script element early: "<" is written \u003c
+// (and the two line separators JavaScript once read as line ends, escaped too).
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** report.html piece by piece, each post's section on its own: written as it is made (check.ts), the
+ *  report of 10,000 posts is never one string of tens of MB. */
+export function* htmlChunks(r: Report, lang: Lang = "en"): Generator<string> {
   const v = reportView(r, lang);
   const w = v.words;
   const s = r.summary;
@@ -111,11 +122,9 @@ export function renderHtml(r: Report, lang: Lang = "en"): string {
     `<li class="card"><b data-count="${id}">${formatNumber(w, n)}</b>${htmlText(label)}</li>`;
   // Every address the page's script may link to, decided here rather than in the page.
   const hrefs: Record<string, true> = {};
-  for (const u of [
-    ...v.rows.flatMap((f) => [f.postUrl, f.url, f.finalUrl]),
-    ...r.links.flatMap((l) => [l.url, l.finalUrl]),
-  ])
-    if (u && safeHref(u) !== undefined) hrefs[u] = true;
+  for (const f of v.rows)
+    for (const u of [f.postUrl, f.url, f.finalUrl]) if (u && safeHref(u) !== undefined) hrefs[u] = true;
+  for (const l of r.links) for (const u of [l.url, l.finalUrl]) if (u && safeHref(u) !== undefined) hrefs[u] = true;
   const hosts: Record<string, number> = {};
   for (const l of r.links) {
     if (l.verdict !== "broken") continue;
@@ -130,25 +139,10 @@ export function renderHtml(r: Report, lang: Lang = "en"): string {
   const byRule = Object.entries(s.byRule)
     .sort((a, b) => b[1] - a[1])
     .map(([id, n]): [string, number] => [w.rules[id]?.title ?? id, n]);
-  const data = {
-    ui: w.ui,
-    rows: v.rows,
-    links: r.links.map((l) => ({
-      ...l,
-      verdictLabel: w.ui.verdicts[l.verdict],
-      ...(l.verdict === "ok" ? {} : { reasonLabel: w.reason(l) }),
-    })),
-    hrefs,
-  };
-  // "</" or "<!--" inside the embedded JSON would end the script element early: "<" is written \u003c.
-  const json = JSON.stringify(data)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
   const site = v.site.length
     ? `<section class="post" id="site"><h3>${htmlText(w.ui.site)}</h3><ul class="findings">${v.site.map((f) => findingItem(w, f)).join("")}</ul></section>`
     : "";
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>mia-migrate: ${htmlText(w.ui.title)}</title><style>${STYLE}</style></head>
 <body>
@@ -169,8 +163,9 @@ ${card("infos", w.ui.severityCounts.info, s.findings.info)}
 <h2 id="by-post">${htmlText(w.ui.byPost)}</h2>
 <p>${htmlText(v.rows.length ? w.ui.byPostIntro : w.ui.noFindings)}</p>
 ${site}
-${v.posts.map((p) => postSection(w, p)).join("\n")}
-<h2 id="charts">${htmlText(w.ui.charts)}</h2>
+`;
+  for (const p of v.posts) yield postSection(w, p) + "\n";
+  yield `<h2 id="charts">${htmlText(w.ui.charts)}</h2>
 <div class="charts">
 <section><h3>${htmlText(w.ui.postsPerMonth)}</h3>${bars(
     w,
@@ -195,7 +190,20 @@ ${v.posts.map((p) => postSection(w, p)).join("\n")}
 <span class="count" id="links-count" aria-live="polite"></span></div>
 <table id="links"></table></section>
 </main>
-<script type="application/json" id="report-data">${json}</script>
+<script type="application/json" id="report-data">{"ui":${scriptJson(w.ui)},"hrefs":${scriptJson(hrefs)},"rows":[`;
+  // The rows and links one by one (PageData in page.ts).
+  for (const [i, row] of v.rows.entries()) yield (i ? "," : "") + scriptJson(row);
+  yield `],"links":[`;
+  for (const [i, l] of r.links.entries())
+    yield (
+      (i ? "," : "") +
+      scriptJson({
+        ...l,
+        verdictLabel: w.ui.verdicts[l.verdict],
+        ...(l.verdict === "ok" ? {} : { reasonLabel: w.reason(l) }),
+      })
+    );
+  yield `]}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;

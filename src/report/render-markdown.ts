@@ -18,6 +18,11 @@ function item(w: Words, f: FindingView): string[] {
 }
 
 export function renderMarkdown(r: Report, lang: Lang = "en"): string {
+  return [...markdownChunks(r, lang)].join("");
+}
+
+/** report.md piece by piece, a post at a time (written as it is made: check.ts). */
+export function* markdownChunks(r: Report, lang: Lang = "en"): Generator<string> {
   const v = reportView(r, lang);
   const w = v.words;
   const n = (x: number) => formatNumber(w, x);
@@ -40,28 +45,31 @@ export function renderMarkdown(r: Report, lang: Lang = "en"): string {
     "",
   ];
   if (v.site.length) lines.push(`### ${u.site}`, "", ...v.site.flatMap((f) => item(w, f)), "");
+  yield lines.join("\n") + "\n";
   for (const p of v.posts) {
     const file = p.post.file
       ? ` · ${u.newFile}: [${markdownInline(p.post.file)}](${markdownUrl(fromReportDir(p.post.file))})`
       : "";
-    lines.push(
-      `### ${markdownInline(p.post.title || p.post.id)}`,
-      "",
-      `${markdownInline(p.date)} · ${u.oldPage}: ${markdownAutolink(p.post.url)}${file}`,
-      "",
-      ...p.findings.flatMap((f) => item(w, f)),
-      "",
+    yield (
+      [
+        `### ${markdownInline(p.post.title || p.post.id)}`,
+        "",
+        `${markdownInline(p.date)} · ${u.oldPage}: ${markdownAutolink(p.post.url)}${file}`,
+        "",
+        ...p.findings.flatMap((f) => item(w, f)),
+        "",
+      ].join("\n") + "\n"
     );
   }
-  lines.push(`## ${u.rules}`, "");
+  const legend = [`## ${u.rules}`, ""];
   for (const rule of r.rules) {
     const count = s.byRule[rule.id] ?? 0;
     if (count === 0) continue;
     const words = ruleWords(w, rule.id);
-    lines.push(
+    legend.push(
       `- **${markdownInline(words.title)}** (\`${rule.id}\`, ${u.severities[rule.severity].toLowerCase()}, ${n(count)}): ${markdownInline(words.about || rule.description)}`,
     );
   }
-  lines.push("");
-  return lines.join("\n");
+  legend.push("");
+  yield legend.join("\n");
 }

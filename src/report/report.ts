@@ -104,6 +104,24 @@ export function buildReport(site: QaContext, posts: Iterable<PostContext>): Repo
   };
 }
 
+/** report.json piece by piece, byte for byte what JSON.stringify(report, null, 2) + "\n" writes: a
+ *  finding or link at a time (10,000 posts' report is a 10 MB string otherwise, held twice over). */
+export function* reportJsonChunks(r: Report): Generator<string> {
+  const at = (depth: number, json: string) => json.replace(/\n/g, "\n" + "  ".repeat(depth));
+  const entries = Object.entries(r);
+  yield "{\n";
+  for (const [k, [key, value]] of entries.entries()) {
+    const end = k < entries.length - 1 ? ",\n" : "\n";
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [i, item] of value.entries())
+        yield `    ${at(2, JSON.stringify(item, null, 2))}${i < value.length - 1 ? ",\n" : "\n"}`;
+      yield `  ]${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${at(1, JSON.stringify(value, null, 2))}${end}`;
+  }
+  yield "}\n";
+}
+
 /** links.csv: one row per link occurrence, for spreadsheets. */
 export function renderLinksCsv(
   occurrences: readonly LinkOccurrence[],

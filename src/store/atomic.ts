@@ -1,6 +1,7 @@
 // Atomic file writes: write a temporary file beside the target, then rename over it, so a reader (or
 // a rerun after kill -9) sees the old file or the new one, never half of one.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 
 let counter = 0;
@@ -19,6 +20,54 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     }
     renameSync(tmp, path);
   } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * A file written piece by piece (a report of 10,000 posts is tens of MB as one string, several times
+ * over while it is built), as atomically as writeFileAtomic: `beforeRename` gets the content's SHA-256
+ * once every piece is on disk and before the file takes its name.
+ */
+export function writeChunksAtomic(
+  path: string,
+  chunks: Iterable<string>,
+  beforeRename: (sha256: string) => void,
+): void {
+  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  let fd: number | null = null;
+  try {
+    try {
+      fd = openSync(tmp, "w");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(tmp, "w");
+    }
+    const hash = createHash("sha256");
+    // Small pieces are gathered into writes of about 64 KiB.
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (to: number) => {
+      const bytes = Buffer.from(pending.join(""), "utf8");
+      pending = [];
+      size = 0;
+      hash.update(bytes);
+      for (let off = 0; off < bytes.length;) off += writeSync(to, bytes, off);
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 65_536) flush(fd);
+    }
+    flush(fd);
+    closeSync(fd);
+    fd = null;
+    beforeRename(hash.digest("hex"));
+    renameSync(tmp, path);
+  } catch (err) {
+    if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
     throw err;
   }

@@ -19,7 +19,7 @@ import {
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { defaults } from "../config/defaults.js";
 import { RunError, UsageError, option } from "../config/errors.js";
-import { writeFileAtomic } from "../store/atomic.js";
+import { writeChunksAtomic, writeFileAtomic } from "../store/atomic.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 
 /** Which command wrote a file: a run removes only its own kind of leftovers (convert does not remove
@@ -110,11 +110,7 @@ export class OutputTree {
    */
   write(rel: string, data: string | Uint8Array, by: Writer): boolean {
     const path = this.check(rel);
-    if (this.editedSince(rel, path)) {
-      this.edited.push(rel);
-      this.written.add(rel); // still this run's file: not removed as stale
-      return false;
-    }
+    if (this.leftAsEdited(rel, path)) return false;
     const entry: ManifestEntry = { sha256: sha256(data), by };
     try {
       this.record(rel, entry);
@@ -124,6 +120,33 @@ export class OutputTree {
     }
     this.written.add(rel);
     this.current.set(rel, entry);
+    return true;
+  }
+
+  /** As write, for a file made piece by piece (a large report): never held whole in memory. */
+  writeChunks(rel: string, chunks: Iterable<string>, by: Writer): boolean {
+    const path = this.check(rel);
+    if (this.leftAsEdited(rel, path)) return false;
+    let entry: ManifestEntry | null = null;
+    try {
+      writeChunksAtomic(path, chunks, (hash) => {
+        entry = { sha256: hash, by };
+        this.record(rel, entry);
+      });
+    } catch (err) {
+      throw writeFailure(path, err);
+    }
+    this.written.add(rel);
+    if (entry) this.current.set(rel, entry);
+    return true;
+  }
+
+  /** A file the user changed since an earlier run wrote it is left as it is (and still counts as this
+   *  run's: it is not removed as stale). */
+  private leftAsEdited(rel: string, path: string): boolean {
+    if (!this.editedSince(rel, path)) return false;
+    this.edited.push(rel);
+    this.written.add(rel);
     return true;
   }
 
