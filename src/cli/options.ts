@@ -277,7 +277,6 @@ export function checkFlags(
   cacheFile: string | null;
   cacheAgeMs: number;
   spellingWords: Set<string> | null;
-  lang: Lang | undefined;
 } {
   const l = defaults.links;
   return {
@@ -294,6 +293,5 @@ export function checkFlags(
     cacheFile: flags.cache === false ? null : l.cacheFile,
     cacheAgeMs: intFlag("cache-age", flags.cacheAge, l.cacheAgeMs / 3600_000) * 3600_000,
     spellingWords: flags.spelling === true ? readWordList(flags.spellingWords ?? DEFAULT_WORDS_PATH) : null,
-    lang: langFlag(flags),
   };
 }

@@ -52,9 +52,12 @@ function isFileBehind(link: string): boolean {
   }
 }
 
+/** The output's Markdown files, sorted by path. */
+const markdownFiles = (outDir: string): string[] => [...outputFiles(outDir)].filter((f) => f.endsWith(".md")).sort();
+
 /** Each Markdown post of the output, read one at a time (sorted by path). */
 export function* eachOutputDoc(outDir: string): Generator<OutputDoc> {
-  for (const rel of [...outputFiles(outDir)].filter((f) => f.endsWith(".md")).sort()) {
+  for (const rel of markdownFiles(outDir)) {
     const doc = readOutputDoc(outDir, rel);
     if (doc) yield doc;
   }
@@ -101,7 +104,7 @@ export function writtenDoc(postId: string, file: string, slug: string, text: str
  *  not read and parsed again (only the output's other Markdown files are). */
 export function indexOutput(outDir: string, written: ReadonlyMap<string, WrittenDoc> = new Map()): Map<string, DocRef> {
   const index = new Map<string, DocRef>();
-  for (const rel of [...outputFiles(outDir)].filter((f) => f.endsWith(".md")).sort()) {
+  for (const rel of markdownFiles(outDir)) {
     const known = written.get(rel);
     if (known) {
       const { postId, ...ref } = known;

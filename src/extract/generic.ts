@@ -384,13 +384,10 @@ const EMBED = new Set(["video", "audio", "embed", "object", "iframe"]);
 
 /** Step 4: blocks inside the winner that are template, not text (Readability's conditional clean). */
 function cleanConditionally(container: Element, m: Measure, weights: boolean): void {
-  const candidates = [...elements(container)].filter((e) =>
+  const span = articleSpan(container);
+  const candidates = span.order.filter((e) =>
     ["div", "section", "ul", "ol", "table", "dl", "header", "figure", "p"].includes(e.name),
   );
-  const order = [...elements(container)];
-  const position = new Map(order.map((el, i) => [el, i]));
-  const longs = order.filter((el) => el.name === "p" && textOf(el).trim().length >= LONG_PARAGRAPH);
-  const lastLong = position.get(longs[longs.length - 1] as Element) ?? -1;
   // Innermost first, so a removed inner block no longer counts for its container.
   const drop = (el: Element) => {
     m.forgetAbove(el);
@@ -404,7 +401,7 @@ function cleanConditionally(container: Element, m: Measure, weights: boolean): v
     if (el.name === "p") {
       // A paragraph that is a link, or a link list, below the article's text is navigation ("Read more",
       // "Related: …"); above it or within it, it is the author's ("Klicka här för att se filmen.").
-      if (text > 0 && ld > 0.8 && text < 200 && (position.get(el) ?? 0) > lastLong) drop(el);
+      if (text > 0 && ld > 0.8 && text < 200 && span.at(el) > span.last) drop(el);
       continue;
     }
     if (el.name === "figure") continue;
@@ -440,6 +437,23 @@ const DATE_WORDS =
   /\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2}:\d{2} ?([ap]\.?m\.?)?|updated|published|posted)\b/i;
 /** A paragraph this long is the article's text; page meta stands above the first or below the last. */
 const LONG_PARAGRAPH = 100;
+/** The elements under `container` in document order, an element's place in it, and the places of the
+ *  first and last long paragraph (the article's text; ±Infinity when it has none). */
+function articleSpan(container: Element): {
+  order: Element[];
+  at: (el: Element) => number;
+  first: number;
+  last: number;
+} {
+  const order = [...elements(container)];
+  const position = new Map(order.map((el, i) => [el, i]));
+  const long = order.filter((el) => el.name === "p" && textOf(el).trim().length >= LONG_PARAGRAPH);
+  const at = (el: Element) => position.get(el) ?? 0;
+  const first = long[0];
+  const last = long[long.length - 1];
+  return { order, at, first: first ? at(first) : Infinity, last: last ? at(last) : -Infinity };
+}
+
 const COPYRIGHT = /©|ⓒ|\(c\) ?\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés/i;
 
 /** A line of the page's metadata: by its name anywhere; by its words ("By …", a date, "© …") only at
@@ -466,12 +480,8 @@ function dropPageMeta(container: Element, title: string | undefined): void {
       .toLowerCase();
   const t = title ? norm(title) : "";
   const doomed: Element[] = [];
-  const order = [...elements(container)];
-  const position = new Map(order.map((el, i) => [el, i]));
-  const long = order.filter((el) => el.name === "p" && textOf(el).trim().length >= LONG_PARAGRAPH);
-  const first = position.get(long[0] as Element) ?? Infinity;
-  const last = position.get(long[long.length - 1] as Element) ?? -Infinity;
-  for (const el of order) {
+  const span = articleSpan(container);
+  for (const el of span.order) {
     if (doomed.some((d) => isInside(el, d))) continue;
     const text = textOf(el);
     if (HEADINGS.has(el.name)) {
@@ -505,7 +515,7 @@ function dropPageMeta(container: Element, title: string | undefined): void {
         el.name === "time" ||
         el.name === "address" ||
         el.name === "a") &&
-      isMetaLine(el, text, (position.get(el) ?? 0) < first || (position.get(el) ?? 0) > last)
+      isMetaLine(el, text, span.at(el) < span.first || span.at(el) > span.last)
     )
       doomed.push(el);
   }

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { load } from "cheerio";
+import { load, type CheerioAPI } from "cheerio";
 import { HTMLPARSER2 } from "../extract/own-html.js";
 import { parse } from "yaml";
 import { decodeBody } from "../crawl/charset.js";
@@ -153,7 +153,7 @@ function planSample(pages: readonly SampledPage[], budget: number): string[] {
 
 function checkProfile(
   profile: Profile,
-  samples: readonly { url: string; html: string; urlDate?: string }[],
+  samples: readonly { url: string; html: string; $: CheerioAPI; urlDate?: string }[],
 ): FieldCheck {
   const f1s: number[] = [];
   const check: FieldCheck = {
@@ -172,8 +172,7 @@ function checkProfile(
     });
     if (!post || post.extractedBy !== "profile") continue;
     check.extracted++;
-    const $ = load(s.html, HTMLPARSER2);
-    const meta = pageMetadata($);
+    const meta = pageMetadata(s.$);
     if (meta.title !== undefined && post.title === meta.title.replace(/[\s\u00a0]+/g, " ").trim()) check.titleAgrees++;
     const metaDate = meta.published ? splitIsoDate(meta.published)?.date : undefined;
     const other = metaDate ?? s.urlDate;

@@ -123,7 +123,8 @@ const FIDELITY_WHAT: Record<string, string> = {
   "list items": "listpunkter",
 };
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Sidan finns inte": a sentence's first letter upper-case. */
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const q = (s: string | number | undefined) => `”${s ?? ""}”`;
 const param = (f: Finding, k: string) => f.params?.[k];
 
@@ -193,7 +194,7 @@ const SV: Words = {
   },
   run: {
     crawl: (c) => {
-      const n = (x: number) => new Intl.NumberFormat("sv-SE").format(x);
+      const n = (x: number) => formatNumber(SV, x);
       const parts = [
         `${n(c.pages)} sidor (${n(c.posts)} inlägg)`,
         `${n(c.failed)} misslyckades`,

@@ -2,7 +2,7 @@
 // then every post with findings by title (date, old page, new file), each finding with what to do, then
 // the kinds of findings with their rule ids (the ids report.json, links.csv and junit.xml use).
 import { markdownAutolink, markdownInline, markdownUrl } from "../escape/markdown.js";
-import { formatNumber, ruleWords, type Lang, type Words } from "./messages.js";
+import { cap, formatNumber, ruleWords, type Lang, type Words } from "./messages.js";
 import type { Report } from "./report.js";
 import { fromReportDir, reportView, shownText, type FindingView } from "./view.js";
 
@@ -28,7 +28,6 @@ export function* markdownChunks(r: Report, lang: Lang = "en"): Generator<string>
   const n = (x: number) => formatNumber(w, x);
   const s = r.summary;
   const u = w.ui;
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const lines = [
     `# mia-migrate: ${u.title}`,
     "",

@@ -4,6 +4,7 @@
 import type { Finding, Severity } from "../config/findings.js";
 import type { LinkResult } from "../links/checker.js";
 import { findingSentence, formatDate, ruleWords, WORDS, type Lang, type Words } from "./messages.js";
+import { stripFragment } from "./finding.js";
 import type { Report, ReportPost } from "./report.js";
 
 export interface FindingView {
@@ -42,8 +43,6 @@ export interface ReportView {
   /** Every finding, in the report's order (severity, rule, post). */
   rows: FindingView[];
 }
-
-const stripFragment = (url: string) => url.replace(/#.*$/, "");
 
 export function reportView(r: Report, lang: Lang): ReportView {
   const w = WORDS[lang];

@@ -28,23 +28,17 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 /**
  * A file written piece by piece (a report of 10,000 posts is tens of MB as one string, several times
  * over while it is built), as atomically as writeFileAtomic: `beforeRename` gets the content's SHA-256
- * once every piece is on disk and before the file takes its name.
+ * once every piece is on disk and before the file takes its name; the same hash is returned.
  */
 export function writeChunksAtomic(
   path: string,
   chunks: Iterable<string>,
   beforeRename: (sha256: string) => void,
-): void {
+): string {
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   let fd: number | null = null;
   try {
-    try {
-      fd = openSync(tmp, "w");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      mkdirSync(dirname(path), { recursive: true });
-      fd = openSync(tmp, "w");
-    }
+    fd = openCreatingDir(tmp);
     const hash = createHash("sha256");
     // Small pieces are gathered into writes of about 64 KiB.
     let pending: string[] = [];
@@ -64,11 +58,24 @@ export function writeChunksAtomic(
     flush(fd);
     closeSync(fd);
     fd = null;
-    beforeRename(hash.digest("hex"));
+    const sha = hash.digest("hex");
+    beforeRename(sha);
     renameSync(tmp, path);
+    return sha;
   } catch (err) {
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/** A new file for writing, its directory made only when missing (as writeFileAtomic does). */
+function openCreatingDir(path: string): number {
+  try {
+    return openSync(path, "w");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, "w");
   }
 }

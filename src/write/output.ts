@@ -127,17 +127,15 @@ export class OutputTree {
   writeChunks(rel: string, chunks: Iterable<string>, by: Writer): boolean {
     const path = this.check(rel);
     if (this.leftAsEdited(rel, path)) return false;
-    let entry: ManifestEntry | null = null;
+    let sha: string;
     try {
-      writeChunksAtomic(path, chunks, (hash) => {
-        entry = { sha256: hash, by };
-        this.record(rel, entry);
-      });
+      // Recorded before the file takes its name, as write() does.
+      sha = writeChunksAtomic(path, chunks, (hash) => this.record(rel, { sha256: hash, by }));
     } catch (err) {
       throw writeFailure(path, err);
     }
     this.written.add(rel);
-    if (entry) this.current.set(rel, entry);
+    this.current.set(rel, { sha256: sha, by });
     return true;
   }
 

@@ -13,6 +13,7 @@ import { EXIT, UsageError } from "../../config/errors.js";
 import { isArchive } from "../../pipeline/source.js";
 import {
   checkFlags,
+  langFlag,
   commonInputs,
   convertFlags,
   startUrlOf,
@@ -35,9 +36,9 @@ export async function runCheckLinks(
   g: OutputFlags,
 ): Promise<number> {
   const { profile, originMap, settings: crawl } = commonInputs(flags);
-  const { settings, cacheFile, cacheAgeMs, spellingWords, lang: chosen } = checkFlags(flags, crawl); // bad flags fail before a crawl
+  const { settings, cacheFile, cacheAgeMs, spellingWords } = checkFlags(flags, crawl); // bad flags fail before a crawl
   // The language of the report and of the lines the run ends with (--lang, else the profile's).
-  const lang = chosen ?? profile.lang;
+  const lang = langFlag(flags) ?? profile.lang;
   const out = resolve(flags.out);
   // Without --from or a start URL: the snapshot beside the Markdown if there is one, else the Markdown alone.
   const from = flags.from ? resolve(flags.from) : join(out, "snapshot");
