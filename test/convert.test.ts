@@ -36,6 +36,11 @@ describe("Markdown rules", () => {
       '<figure><img src="/a.jpg" alt="Alt"><figcaption>Bildtext.</figcaption></figure>',
       "![Alt](/a.jpg)\n\n*Bildtext.*",
     ],
+    [
+      "a figure of a table or a quote (as WordPress wraps its blocks): its content, nothing lost",
+      "<figure><table><tr><th>År</th></tr><tr><td>2018</td></tr></table><figcaption>Tabell 1</figcaption></figure><figure><blockquote><p>Citat.</p></blockquote></figure>",
+      "| År |\n| --- |\n| 2018 |\n\nTabell 1\n\n> Citat.",
+    ],
   ])("%s", (_name, html, want) => {
     expect(md(html)).toBe(want);
   });

@@ -1,5 +1,6 @@
-// Body HTML → Markdown with turndown and our rules (one rule per file in rules/). turndown parses the
-// HTML string itself (with its bundled DOM): cheerio nodes lack the DOM methods it calls.
+// Body HTML → Markdown with turndown and our rules (one rule per file in rules/). The body is read with
+// htmlparser2, as the page was, and turndown walks a copy of that tree (turndown-dom.ts), not domino's.
+import { parseDocument } from "htmlparser2";
 import TurndownService from "turndown";
 import { identityContext, type ConvertContext } from "./context.js";
 import { escapeMarkdown, liquidSafe } from "../escape/markdown.js";
@@ -7,8 +8,11 @@ import { embedRule } from "./rules/embed.js";
 import { figureRule } from "./rules/figure.js";
 import { imageRule, linkRule } from "./rules/link.js";
 import { tableRule } from "./rules/table.js";
+import { turndownRoot } from "./turndown-dom.js";
+import { HTMLPARSER2_OPTIONS } from "../extract/own-html.js";
 
-function createService(ctx: ConvertContext): TurndownService {
+/** turndown set up with our options and rules (exported for test/turndown-dom.test.ts). */
+export function markdownService(ctx: ConvertContext): TurndownService {
   const service = new TurndownService({
     headingStyle: "atx",
     bulletListMarker: "-",
@@ -35,9 +39,11 @@ export function rawHtmlIn(markdown: string): string[] {
 }
 
 export function htmlToMarkdown(html: string, ctx: ConvertContext = identityContext()): string {
+  // turndown's types name the browser's DOM; it calls only what turndown-dom.ts gives.
+  const root = turndownRoot(parseDocument(html, HTMLPARSER2_OPTIONS).children) as unknown as TurndownService.Node;
   const md =
-    createService(ctx)
-      .turndown(html)
+    markdownService(ctx)
+      .turndown(root)
       .replace(/\n{3,}/g, "\n\n")
       .trim() + "\n";
   if (ctx.figures !== "html")

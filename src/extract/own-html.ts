@@ -6,8 +6,10 @@
 // body the same tree, and the same words when its end tags are left out.
 import { load, type CheerioAPI, type CheerioOptions } from "cheerio";
 
+/** htmlparser2's own options, for a tree without cheerio (convert/markdown.ts). */
+export const HTMLPARSER2_OPTIONS = { xmlMode: false, decodeEntities: true } as const;
 export const HTMLPARSER2: CheerioOptions = {
-  xml: { xmlMode: false, decodeEntities: true, encodeEntities: "utf8", emptyAttrs: true },
+  xml: { ...HTMLPARSER2_OPTIONS, encodeEntities: "utf8", emptyAttrs: true },
 };
 
 /** HTML this program made itself (a post's body as extraction serialised it, Markdown as markdown-it

@@ -4,12 +4,13 @@ import type TurndownService from "turndown";
 import { safeHref } from "../../escape/html.js";
 import { escapeMarkdown, markdownUrl } from "../../escape/markdown.js";
 import { scriptLink, type ConvertContext } from "../context.js";
+import { element } from "../turndown-dom.js";
 
 export function embedRule(ctx: ConvertContext): TurndownService.Rule {
   return {
     filter: ["iframe", "video", "audio", "embed"],
     replacement(_content, node) {
-      const el = node as HTMLElement;
+      const el = element(node);
       const src = el.getAttribute("src") ?? el.querySelector("source")?.getAttribute("src") ?? "";
       if (!src) return "";
       if (safeHref(src) === undefined) {

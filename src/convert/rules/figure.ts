@@ -6,14 +6,16 @@ import type TurndownService from "turndown";
 import { htmlAttr, htmlText, safeHref, safeImageSrc } from "../../escape/html.js";
 import { escapeMarkdown, markdownUrl } from "../../escape/markdown.js";
 import { scriptLink, type ConvertContext } from "../context.js";
+import { element, type ElementLike, type NodeLike } from "../turndown-dom.js";
 
 export function figureRule(ctx: ConvertContext): TurndownService.Rule {
   return {
     filter: "figure",
-    replacement(_content, node) {
-      const el = node as HTMLElement;
+    replacement(content, node) {
+      const el = element(node);
       const img = el.querySelector("img");
-      if (!img) return "";
+      // A figure of something else (a table, a quote, a video: WordPress wraps its blocks so) is its content.
+      if (!img) return `\n\n${content}\n\n`;
       const src = ctx.rewriteUrl(img.getAttribute("src") ?? "");
       const alt = img.getAttribute("alt") ?? "";
       const figcaption = el.querySelector("figcaption");
@@ -45,14 +47,14 @@ const HTML: Writer = { text: htmlText, link: (t, href) => `<a href="${htmlAttr(h
 
 /** A caption's inline content in one line: its text escaped for the output, each link a link (its URL
  *  rewritten like any other; a script URL becomes its text and a finding), a break a space. */
-function inline(el: Node | null, ctx: ConvertContext, w: Writer): string {
-  const walk = (node: Node): string => {
+function inline(el: ElementLike | null, ctx: ConvertContext, w: Writer): string {
+  const walk = (node: NodeLike): string => {
     let out = "";
     for (const n of Array.from(node.childNodes)) {
       if (n.nodeType === 3) out += w.text(n.textContent ?? "");
       else if (n.nodeName === "BR") out += " ";
-      else if (n.nodeName === "A" && (n as HTMLElement).getAttribute("href") !== null) {
-        const href = ctx.rewriteUrl((n as HTMLElement).getAttribute("href") ?? "");
+      else if (n.nodeName === "A" && n.getAttribute?.("href") != null) {
+        const href = ctx.rewriteUrl(n.getAttribute?.("href") ?? "");
         const text = (n.textContent ?? "").replace(/\s+/g, " ").trim();
         if (safeHref(href) === undefined) {
           scriptLink(ctx, href);

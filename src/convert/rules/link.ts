@@ -3,12 +3,13 @@ import type TurndownService from "turndown";
 import { safeHref, safeImageSrc } from "../../escape/html.js";
 import { escapeMarkdown, markdownUrl } from "../../escape/markdown.js";
 import { scriptLink, type ConvertContext } from "../context.js";
+import { element } from "../turndown-dom.js";
 
 export function linkRule(ctx: ConvertContext): TurndownService.Rule {
   return {
-    filter: (node) => node.nodeName === "A" && node.getAttribute("href") !== null,
+    filter: (node) => node.nodeName === "A" && element(node).getAttribute("href") !== null,
     replacement(content, node) {
-      const href = ctx.rewriteUrl((node as HTMLElement).getAttribute("href") ?? "");
+      const href = ctx.rewriteUrl(element(node).getAttribute("href") ?? "");
       const text = content.trim();
       if (!text) return "";
       if (safeHref(href) === undefined) {
@@ -25,7 +26,7 @@ export function imageRule(ctx: ConvertContext): TurndownService.Rule {
   return {
     filter: "img",
     replacement(_content, node) {
-      const el = node as HTMLElement;
+      const el = element(node);
       const src = el.getAttribute("src");
       if (!src) return "";
       const alt = escapeMarkdown(el.getAttribute("alt") ?? "");

@@ -3,9 +3,10 @@
 import type TurndownService from "turndown";
 import { markdownInline } from "../../escape/markdown.js";
 import type { ConvertContext } from "../context.js";
+import { element, type ElementLike } from "../turndown-dom.js";
 
 /** A cell's text on one line, escaped: markup shown as text in a cell stays text. */
-function cellText(cell: Element): string {
+function cellText(cell: ElementLike): string {
   return markdownInline((cell.textContent ?? "").replace(/\s+/g, " ").trim());
 }
 
@@ -13,7 +14,7 @@ export function tableRule(ctx: ConvertContext): TurndownService.Rule {
   return {
     filter: "table",
     replacement(_content, node) {
-      const rows = Array.from((node as HTMLElement).querySelectorAll("tr"));
+      const rows = Array.from(element(node).querySelectorAll("tr"));
       if (rows.length === 0) return "";
       const cells = rows.map((r) => Array.from(r.children).filter((c) => c.nodeName === "TD" || c.nodeName === "TH"));
       const width = Math.max(...cells.map((c) => c.length));
