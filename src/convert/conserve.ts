@@ -13,10 +13,10 @@
 //   alt-caption   an image without a visible caption is captioned with its alt text (added words)
 //   no-src        an image without a src is dropped (there is nothing to show)
 //   empty-link    a link with no text and no image in it is dropped (there is nothing to click)
-import type { CheerioAPI } from "cheerio";
 import { loadOwnHtml } from "../extract/own-html.js";
 import type { AnyNode, Element } from "domhandler";
 import MarkdownIt from "markdown-it";
+import { BLOCK, htmlFacts, INVISIBLE, type HtmlFacts } from "./html-facts.js";
 import { repairMojibake } from "../normalize/mojibake.js";
 import { cleanUnicode } from "../normalize/unicode.js";
 
@@ -54,13 +54,6 @@ export interface ConservationResult {
 
 const markdown = new MarkdownIt({ html: true, linkify: false });
 
-const INVISIBLE = new Set(["script", "style", "template", "noscript"]);
-const BLOCK = new Set(
-  "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr img li main nav ol p pre section table tbody td tfoot th thead tr ul".split(
-    " ",
-  ),
-);
-
 /** The visible text of a node as a reader sees it: blocks and line breaks separate words. */
 function visibleText(nodes: readonly AnyNode[]): string {
   let out = "";
@@ -76,8 +69,11 @@ function visibleText(nodes: readonly AnyNode[]): string {
     } else if ("children" in n) for (const c of (n as Element).children) walk(c);
   };
   for (const n of nodes) walk(n);
-  return repairMojibake(cleanUnicode(out));
+  return shown(out);
 }
+
+/** Text as the check compares it: through the repair every extracted text goes through. */
+const shown = (text: string): string => repairMojibake(cleanUnicode(text));
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string): string[] => text.match(WORD) ?? [];
@@ -166,28 +162,18 @@ function shortcodesAsFigures(md: string): string {
   });
 }
 
-/** The captions of a rendered body: a figure's figcaption, or the emphasised line under an image. */
-function renderedCaptions($: CheerioAPI): string[] {
-  const out = $("figcaption")
-    .map((_, c) => $(c).text())
-    .get();
-  $("p").each((_, p) => {
-    const para = $(p);
-    if (para.children("img").length === 0 || para.text().trim() !== "") return;
-    const next = para.next("p");
-    if (next.children().length === 1 && next.children("em").length === 1 && next.text() === next.children("em").text())
-      out.push(next.text());
-  });
-  return out;
-}
-
-/** A Markdown body as a reader's browser gets it (Hugo's figure shortcode read as the figure it is). */
-export function renderMarkdown(markdownBody: string): CheerioAPI {
-  return loadOwnHtml(markdown.render(shortcodesAsFigures(markdownBody)));
+/** A Markdown body as a reader's browser gets it (Hugo's figure shortcode read as the figure it is), read
+ *  in one pass (html-facts.ts). */
+export function renderMarkdown(markdownBody: string): HtmlFacts {
+  return htmlFacts(markdown.render(shortcodesAsFigures(markdownBody)));
 }
 
 /** The source (the body element's HTML) against the rendered Markdown (renderMarkdown). */
-export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: ConservationOptions): ConservationResult {
+export function checkConservation(
+  sourceHtml: string,
+  result: HtmlFacts,
+  opts: ConservationOptions,
+): ConservationResult {
   const $s = loadOwnHtml(sourceHtml);
   const accounted: Record<string, number> = {};
   const account = (rule: string, n = 1) => {
@@ -199,7 +185,7 @@ export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: Cons
   const sourceImages = $s("img").toArray();
   const withSrc = sourceImages.filter((img) => ($s(img).attr("src") ?? "").trim() !== "");
   account("no-src", sourceImages.length - withSrc.length);
-  const resultImages = $r("img").length;
+  const resultImages = result.images;
   if (resultImages < withSrc.length)
     losses.push({
       what: "images",
@@ -212,7 +198,7 @@ export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: Cons
     .get()
     .map(key)
     .filter(Boolean);
-  const resultCaptions = renderedCaptions($r).map(key).filter(Boolean);
+  const resultCaptions = result.captions.map(key).filter(Boolean);
   const lostCaptions = missing(visibleCaptions, resultCaptions);
   if (lostCaptions.length) losses.push({ what: "captions", lost: lostCaptions, added: [] });
   // Images captioned from their alt text (no visible caption): those words are added on purpose.
@@ -222,28 +208,30 @@ export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: Cons
     if (block.length && key(block.find(opts.imageCaption).text())) continue;
     const alt = $s(img).attr("alt") || $s(img).attr("title") || "";
     if (alt.trim()) {
-      altWords.push(...tokens(repairMojibake(cleanUnicode(alt)), opts.strict));
+      altWords.push(...tokens(shown(alt), opts.strict));
       account("alt-caption");
     }
   }
 
   // Links: each source link's text is a link's text in the result; a link off the old site keeps its
   // address exactly, one to the old site may point at its new place.
-  const linkOf = ($: CheerioAPI, a: Element, base: string) => {
-    const href = absolute($(a).attr("href") ?? "", base);
-    return { href, text: key(visibleText([a])), hasImage: $(a).find("img").length > 0 };
-  };
   const sourceLinks = $s("a[href]")
     .toArray()
-    .map((a) => linkOf($s, a, opts.pageUrl));
-  const resultLinks = $r("a[href]")
-    .toArray()
-    .map((a) => linkOf($r, a, opts.pageUrl));
-  const shown = sourceLinks.filter((l) => l.text !== "" || l.hasImage);
-  account("empty-link", sourceLinks.length - shown.length);
+    .map((a) => ({
+      href: absolute($s(a).attr("href") ?? "", opts.pageUrl),
+      text: key(visibleText([a])),
+      hasImage: $s(a).find("img").length > 0,
+    }));
+  const resultLinks = result.links.map((l) => ({
+    href: absolute(l.href, opts.pageUrl),
+    text: key(shown(l.text)),
+    hasImage: l.hasImage,
+  }));
+  const visibleLinks = sourceLinks.filter((l) => l.text !== "" || l.hasImage);
+  account("empty-link", sourceLinks.length - visibleLinks.length);
   const script = (u: URL | undefined) => u !== undefined && /^(javascript|vbscript|data):/i.test(u.protocol);
-  const wantLinks = shown.filter((l) => !script(l.href));
-  account("script-link", shown.length - wantLinks.length);
+  const wantLinks = visibleLinks.filter((l) => !script(l.href));
+  account("script-link", visibleLinks.length - wantLinks.length);
   // First the links off the site, by text and address; then the site's, by text, among the rest.
   const exact = (l: { href: URL | undefined; text: string }) => `${l.text} → ${l.href?.href ?? "?"}`;
   const isSite = (l: { href: URL | undefined }) => l.href !== undefined && opts.isSiteUrl(l.href);
@@ -264,7 +252,7 @@ export function checkConservation(sourceHtml: string, $r: CheerioAPI, opts: Cons
   const blockTokens = sourceBlocks.map((b) => tokens(visibleText([b]), opts.strict));
   // Text directly in the container (not in a block element) forms blocks of its own in the same walk.
   const sourceTokens = blockTokens.flat();
-  const resultTokens = tokens(visibleText($r.root().toArray()), opts.strict);
+  const resultTokens = tokens(shown(result.text), opts.strict);
   const lost = missing(sourceTokens, resultTokens);
   const added = missing(missing(resultTokens, sourceTokens), altWords);
   const what = opts.strict ? "characters" : "words";

@@ -2,12 +2,11 @@
 // every word, or with --keep-typography every character, every link, image and caption accounted for),
 // and the structure the converter made (headings, list items) against the extracted post. Every
 // difference is a finding that names the file and, for a loss, the source block. Pure.
-import type { CheerioAPI } from "cheerio";
-import { loadOwnHtml } from "../extract/own-html.js";
 import type { Post } from "../extract/post.js";
 import type { Profile } from "../profiles/profile.js";
 import { isSiteUrl } from "../profiles/url.js";
 import { checkConservation, renderMarkdown, type ConservationResult, type Loss } from "./conserve.js";
+import { htmlFacts } from "./html-facts.js";
 
 export interface Mismatch {
   what: Loss["what"] | "headings" | "list items";
@@ -25,10 +24,6 @@ export interface VerifyContext {
   strict: boolean;
 }
 
-function structure($: CheerioAPI): { headings: number; listItems: number } {
-  return { headings: $("h1, h2, h3, h4, h5, h6").length, listItems: $("li").length };
-}
-
 /** The Markdown body of a post's document (without frontmatter) against the post it came from. */
 export function verifyMarkdown(
   post: Pick<Post, "bodyHtml" | "sourceHtml" | "sourceUrl">,
@@ -36,7 +31,7 @@ export function verifyMarkdown(
   ctx: VerifyContext,
 ): { mismatches: Mismatch[]; conservation: ConservationResult } {
   const { profile } = ctx;
-  // Rendered once: the conservation check and the structure read the same DOM.
+  // Rendered and read once: the conservation check and the structure read the same facts.
   const rendered = renderMarkdown(body);
   const conservation = checkConservation(post.sourceHtml, rendered, {
     pageUrl: post.sourceUrl,
@@ -51,8 +46,8 @@ export function verifyMarkdown(
     expected: l.lost.join(" | "),
     found: l.added.join(" | "),
   }));
-  const want = structure(loadOwnHtml(post.bodyHtml));
-  const got = structure(rendered);
+  const want = htmlFacts(post.bodyHtml);
+  const got = rendered;
   if (want.headings !== got.headings)
     out.push({ what: "headings", expected: String(want.headings), found: String(got.headings) });
   if (want.listItems !== got.listItems)
