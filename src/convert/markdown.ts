@@ -38,6 +38,8 @@ export function rawHtmlIn(markdown: string): string[] {
   return [...withoutCode.matchAll(/(?<!\\)<\/?([a-z][a-z0-9]*)\b[^>]*>/gi)].map((m) => m[0]);
 }
 
+/** A body's HTML as Markdown. The HTML is read with htmlparser2, as pages are: a malformed fragment is
+ *  nested as written (a <div> inside a <p> stays inside), where a browser would move it. */
 export function htmlToMarkdown(html: string, ctx: ConvertContext = identityContext()): string {
   // turndown's types name the browser's DOM; it calls only what turndown-dom.ts gives.
   const root = turndownRoot(parseDocument(html, HTMLPARSER2_OPTIONS).children) as unknown as TurndownService.Node;
