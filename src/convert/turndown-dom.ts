@@ -77,7 +77,12 @@ export class DomElement extends DomNode implements ElementLike {
   readonly nodeType = 1;
   /** Upper case, as an HTML document's DOM gives it (turndown compares with "PRE", "LI" …). */
   readonly nodeName: string;
-  private readonly kids: DomNode[] = [];
+  // Children as a linked list (turndown removes nodes one at a time while it walks: an array's splice
+  // made a body of 400,000 paragraphs quadratic), with arrays made when asked and kept until a change.
+  firstChild: DomNode | null = null;
+  lastChild: DomNode | null = null;
+  private nodes: DomNode[] | null = null;
+  private elements: DomElement[] | null = null;
   constructor(
     readonly localName: string,
     private readonly attribs: Readonly<Record<string, string>>,
@@ -87,23 +92,22 @@ export class DomElement extends DomNode implements ElementLike {
   }
 
   override get childNodes(): readonly DomNode[] {
-    return this.kids;
+    if (!this.nodes) {
+      this.nodes = [];
+      for (let n = this.firstChild; n; n = n.nextSibling) this.nodes.push(n);
+    }
+    return this.nodes;
   }
-  get firstChild(): DomNode | null {
-    return this.childNodes[0] ?? null;
-  }
-  get lastChild(): DomNode | null {
-    return this.childNodes[this.childNodes.length - 1] ?? null;
-  }
-  get children(): DomElement[] {
-    return this.childNodes.filter((n): n is DomElement => n instanceof DomElement);
+  get children(): readonly DomElement[] {
+    this.elements ??= this.childNodes.filter((n): n is DomElement => n instanceof DomElement);
+    return this.elements;
   }
   get lastElementChild(): DomElement | null {
     return this.children.at(-1) ?? null;
   }
   get textContent(): string {
     let text = "";
-    for (const n of this.childNodes) text += n.textContent;
+    for (let n = this.firstChild; n; n = n.nextSibling) text += n.textContent;
     return text;
   }
   getAttribute(name: string): string | null {
@@ -113,18 +117,23 @@ export class DomElement extends DomNode implements ElementLike {
   appendChild(child: DomNode): void {
     const last = this.lastChild;
     if (last) last.nextSibling = child;
+    else this.firstChild = child;
     child.previousSibling = last;
     child.nextSibling = null;
     child.parentNode = this;
-    this.kids.push(child);
+    this.lastChild = child;
+    this.nodes = null;
+    if (child instanceof DomElement) this.elements = null;
   }
   removeChild(child: DomNode): DomNode {
-    const at = this.kids.indexOf(child);
-    if (at < 0) throw new Error("removeChild: not a child of this element");
-    this.kids.splice(at, 1);
+    if (child.parentNode !== this) throw new Error("removeChild: not a child of this element");
     if (child.previousSibling) child.previousSibling.nextSibling = child.nextSibling;
+    else this.firstChild = child.nextSibling;
     if (child.nextSibling) child.nextSibling.previousSibling = child.previousSibling;
+    else this.lastChild = child.previousSibling;
     child.parentNode = child.previousSibling = child.nextSibling = null;
+    this.nodes = null;
+    if (child instanceof DomElement) this.elements = null;
     return child;
   }
 
@@ -133,7 +142,7 @@ export class DomElement extends DomNode implements ElementLike {
     const name = tag.toUpperCase();
     const found: DomElement[] = [];
     const walk = (el: DomElement): void => {
-      for (const n of el.childNodes)
+      for (let n = el.firstChild; n; n = n.nextSibling)
         if (n instanceof DomElement) {
           if (name === "*" || n.nodeName === name) found.push(n);
           walk(n);
@@ -165,7 +174,7 @@ export class DomElement extends DomNode implements ElementLike {
 
   copy(): DomElement {
     const el = new DomElement(this.localName, this.attribs);
-    for (const n of this.childNodes) el.appendChild(n.copy());
+    for (let n = this.firstChild; n; n = n.nextSibling) el.appendChild(n.copy());
     return el;
   }
   cloneNode(deep: boolean): DomElement {
