@@ -51,6 +51,12 @@ describe("htmlFacts", () => {
     expect(f.images).toBe(7);
   });
 
+  it("reads paragraphs nested 20,000 deep (each text is not copied into every paragraph around it)", () => {
+    const f = htmlFacts(`${"<p><span>ord ".repeat(20_000)}<img src=a.jpg>`);
+    expect(words(f.text)).toHaveLength(20_000);
+    expect(f.images).toBe(1);
+  });
+
   it("reads unclosed and stray tags as a tree would hold them", () => {
     const f = htmlFacts("<p>öppen <b>fet <i>kursiv</p> efter</p><li>utan lista");
     expect(words(f.text)).toEqual(["öppen", "fet", "kursiv", "efter", "utan", "lista"]);

@@ -44,12 +44,11 @@ interface OpenLink extends HtmlLink {
 interface OpenParagraph {
   depth: number;
   directImage: boolean;
-  /** All its text (script's too: a textContent). */
-  text: string;
+  /** Whether it holds any text but whitespace (script's too, as a textContent). */
+  hasText: boolean;
   children: number;
-  /** Its first child element is an <em>; the text inside it. */
+  /** Its first child element is an <em>, and whether that is open. */
   em: boolean;
-  emText: string;
   inEm: boolean;
 }
 
@@ -65,7 +64,11 @@ export function htmlFacts(html: string): HtmlFacts {
   // The depth of the paragraph holding only an image that just closed: its next element sibling, if a <p>,
   // may be its caption line.
   let afterImage = -1;
+  // The paragraph that may be a caption line, and its text and its <em>'s (only its: a paragraph nested
+  // 10,000 deep must not collect its text 10,000 times).
   let candidate: OpenParagraph | null = null;
+  let candidateText = "";
+  let candidateEmText = "";
 
   const space = (): void => {
     if (hidden === 0) facts.text += " ";
@@ -101,18 +104,25 @@ export function htmlFacts(html: string): HtmlFacts {
         else if (name === "li") facts.listItems++;
         else if (HEADING.test(name)) facts.headings++;
         else if (name === "p") {
-          const para = { depth, directImage: false, text: "", children: 0, em: false, emText: "", inEm: false };
+          const para = { depth, directImage: false, hasText: false, children: 0, em: false, inEm: false };
           paragraphs.push(para);
-          if (afterAnImage) candidate = para;
+          if (afterAnImage) {
+            candidate = para;
+            candidateText = candidateEmText = "";
+          }
         }
       },
       ontext(data) {
         if (hidden === 0) facts.text += data;
         for (const l of links) if (l.hidden === 0) l.text += data;
         for (const f of figcaptions) f.text += data;
-        for (const p of paragraphs) {
-          p.text += data;
-          if (p.inEm) p.emText += data;
+        if (data.trim() !== "")
+          // Innermost first: an open paragraph that has text already has it for all around it too.
+          for (let i = paragraphs.length - 1; i >= 0 && !(paragraphs[i] as OpenParagraph).hasText; i--)
+            (paragraphs[i] as OpenParagraph).hasText = true;
+        if (candidate) {
+          candidateText += data;
+          if (candidate.inEm) candidateEmText += data;
         }
       },
       onclosetag(name) {
@@ -131,10 +141,10 @@ export function htmlFacts(html: string): HtmlFacts {
         else if (name === "p" && p?.depth === depth) {
           paragraphs.pop();
           if (p === candidate) {
-            if (p.children === 1 && p.em && p.text === p.emText) emphasisedLines.push(p.text);
+            if (p.children === 1 && p.em && candidateText === candidateEmText) emphasisedLines.push(candidateText);
             candidate = null;
           }
-          if (p.directImage && p.text.trim() === "") afterImage = depth;
+          if (p.directImage && !p.hasText) afterImage = depth;
         }
       },
     },
