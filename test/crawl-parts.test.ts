@@ -202,7 +202,7 @@ describe("the snapshot store's crawl path", () => {
     size: body.length,
   });
 
-  it("reads each body back whole, never bytes a killed run left in the pack, and writes a named body once", async () => {
+  it("reads each body back whole, never bytes a killed run left in the pack, and writes a named body once", () => {
     const dir = tempDir();
     const first = new SnapshotStore(dir);
     first.open({ startUrl: SITE, createdAt: "", tool: "test" });
@@ -211,7 +211,7 @@ describe("the snapshot store's crawl path", () => {
     appendFileSync(join(dir, "bodies.pack"), body.subarray(0, 10));
     const second = new SnapshotStore(dir);
     second.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    const sha = await second.putBodyAsync(body);
+    const sha = second.packBody(body);
     second.append(record(sha));
     second.close();
     expect(statSync(join(dir, "bodies.pack")).size).toBe(10 + body.length);
@@ -219,29 +219,29 @@ describe("the snapshot store's crawl path", () => {
     // Named by a line now: a third run does not write it again.
     const third = new SnapshotStore(dir);
     third.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    expect(await third.putBodyAsync(body)).toBe(sha);
+    expect(third.packBody(body)).toBe(sha);
     third.close();
     expect(statSync(join(dir, "bodies.pack")).size).toBe(10 + body.length);
     // The store's own lines stay its own: records() gives fetches and aliases only.
     expect(new SnapshotStore(dir).records().map((r) => r.type)).toEqual(["fetch"]);
   });
 
-  it("keeps each of many bodies written at once where its line says (writes finish in any order)", async () => {
+  it("keeps each of many bodies where its line says", () => {
     const dir = tempDir();
     const store = new SnapshotStore(dir);
     store.open({ startUrl: SITE, createdAt: "", tool: "test" });
     const many = Array.from({ length: 300 }, (_, i) => Buffer.from(`<p>Sida ${i}</p>`.repeat(1 + ((i * 37) % 200))));
-    const shas = await Promise.all(many.map((b) => store.putBodyAsync(b)));
+    const shas = many.map((b) => store.packBody(b));
     store.close();
     const reader = new SnapshotStore(dir);
     shas.forEach((sha, i) => expect(reader.readBody(sha)).toEqual(many[i]));
   });
 
-  it("writes a body two URLs carry once, and every record appended, in order, by close", async () => {
+  it("writes a body two URLs carry once, and every record appended, in order, by close", () => {
     const dir = tempDir();
     const store = new SnapshotStore(dir);
     store.open({ startUrl: SITE, createdAt: "", tool: "test" });
-    const [a, b] = await Promise.all([store.putBodyAsync(body), store.putBodyAsync(Buffer.from(body))]);
+    const [a, b] = [store.packBody(body), store.packBody(Buffer.from(body))];
     expect(a).toBe(b);
     for (let i = 0; i < 500; i++) store.append({ type: "alias", url: `${POST}?v=${i}`, postId: String(i) });
     // Read before close: the records appended so far are written first.

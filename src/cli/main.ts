@@ -26,7 +26,7 @@ import type { OutputFlags } from "./summary.js";
 // of a 10,000-post `migrate` swung between 420 and 920 MB from run to run. A smaller growing factor
 // keeps it under 300 MB (see defaults.memory). Its cost in time is within the noise of this machine:
 // `npm run bench:convert` (2,000 posts, 3 interleaved rounds) gives this setting / V8's own a time
-// ratio of min 0.89, median 0.94, peak RSS 205 against 337 MiB. The command line only:
+// ratio of min 0.79, median 1.04, peak RSS 157 against 219 MiB. The command line only:
 // the library leaves its host's collector alone; a --heap-growing-percent given to node wins.
 if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent")))
   setFlagsFromString(`--heap-growing-percent=${defaults.memory.heapGrowingPercent}`);

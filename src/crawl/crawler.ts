@@ -336,11 +336,9 @@ export async function crawl(input: CrawlInput): Promise<CrawlSummary> {
     const notModified = res.status === 304 && stored ? { headers: res.headers } : undefined;
     if (notModified && stored)
       res = { status: 200, headers: { ...stored.headers, ...res.headers }, body: await stored.body() };
-    // The body is on disk before the manifest line that names it (crash safety), written asynchronously.
-    const sha256 = await store.putBodyAsync(res.body);
-    const wire = input.forArchive
-      ? wireFields(answer.hops, answer.res, await storeHopBodies(store, answer.hops))
-      : undefined;
+    // The body is on disk before the manifest line that names it (crash safety).
+    const sha256 = store.packBody(res.body);
+    const wire = input.forArchive ? wireFields(answer.hops, answer.res, storeHopBodies(store, answer.hops)) : undefined;
     const rec = responseRecord(task, profile, {
       finalUrl: current,
       res,

@@ -38,8 +38,8 @@ export function failureRecord(
 export const redirectsOf = (hops: readonly Hop[]): RedirectHop[] => hops.map((h) => ({ url: h.url, status: h.status }));
 
 /** Archive runs: each redirect hop's body stored like a page's (an empty one is one shared file). */
-export function storeHopBodies(store: SnapshotStore, hops: readonly Hop[]): Promise<string[]> {
-  return Promise.all(hops.map((h) => store.putBodyAsync(h.body ?? Buffer.alloc(0))));
+export function storeHopBodies(store: SnapshotStore, hops: readonly Hop[]): string[] {
+  return hops.map((h) => store.packBody(h.body ?? Buffer.alloc(0)));
 }
 
 /** Archive runs: what went over the wire for each redirect hop and the final request, the hops' bodies

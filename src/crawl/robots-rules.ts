@@ -105,7 +105,7 @@ export class RobotsRules {
       if (this.deps.record && !this.recorded.has(robotsUrl)) {
         this.recorded.add(robotsUrl);
         const { store } = this.deps;
-        const sha = await store.putBodyAsync(r.body);
+        const sha = store.packBody(r.body);
         // Not responseRecord: a robots.txt that answers 4xx is "no rules", not a failed page.
         store.append({
           type: "fetch",
