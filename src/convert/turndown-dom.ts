@@ -7,9 +7,7 @@ import { isComment, isTag, isText, type AnyNode } from "domhandler";
 import type TurndownService from "turndown";
 import { htmlAttr, htmlText } from "../escape/html.js";
 
-const VOID = new Set(
-  "AREA BASE BR COL EMBED HR IMG INPUT LINK META PARAM SOURCE TRACK WBR".split(" ").map((n) => n.toLowerCase()),
-);
+const VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
 
 /** The DOM our rules may use: what both these nodes and a browser's (or domino's) have, so a rule that
  *  asks for more does not compile, and test/turndown-dom.test.ts can run the rules on both. */
