@@ -49,6 +49,10 @@ describe("rawLinks", () => {
     ["srcset candidates", `<img src="/e.jpg" srcset="/e-2x.jpg 2x, /e-3x.jpg 3x">`],
     ["the first of a repeated attribute", `<a href="/first" href="/second">x</a>`],
     ["a <base href>", `<base href="https://www.miaprojektet.se/i/"><a href="rel">x</a>`],
+    [
+      "tags of one double-quoted attribute (the scanner's short path)",
+      `<a HREF=" /spaced ">x</a><img src="/g.jpg"/><a  href="/h" >h</a><a data-href="/no">n</a><a href="/i&amp;j">i</a>`,
+    ],
     ["empty and missing values", `<a href="">x</a><a href>y</a><a name="top">z</a><img>`],
     [
       "tags that only start like ours",

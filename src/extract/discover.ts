@@ -19,12 +19,19 @@ const LINK_ATTRS: Record<string, readonly string[]> = {
 // A tag of interest with its attribute text (quoted values may contain ">").
 const TAG = /<(a|area|base|img|iframe|source|video|audio|embed)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ONE_ATTR = /^\s+([^\s"'>/=]+)="([^"&]*)"\s*\/?$/;
 // Parts of a page whose contents are not markup.
 const SKIP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 /** A tag's attributes as the HTML parser reads them: names lower-cased, the first of a repeated attribute
  *  wins (even one without a value), values entity-decoded and trimmed; only `wanted` ones when given. */
 export function tagAttributes(text: string, wanted?: readonly string[]): Map<string, string> {
+  // Most link tags hold one attribute, double-quoted, with no entity: read without the general scan.
+  const one = ONE_ATTR.exec(text);
+  if (one) {
+    const key = (one[1] as string).toLowerCase();
+    return wanted && !wanted.includes(key) ? new Map() : new Map([[key, (one[2] as string).trim()]]);
+  }
   const out = new Map<string, string>();
   const seen = new Set<string>();
   for (const attr of text.matchAll(ATTR)) {
