@@ -32,7 +32,6 @@ abstract class DomNode implements NodeLike {
   abstract readonly nodeType: number;
   abstract readonly nodeName: string;
   abstract get textContent(): string;
-  abstract copy(): DomNode;
   /** A text node's or comment's: none. */
   get childNodes(): readonly DomNode[] {
     return [];
@@ -51,9 +50,6 @@ export class DomText extends DomNode {
   get textContent(): string {
     return this.data;
   }
-  copy(): DomText {
-    return new DomText(this.data);
-  }
 }
 
 /** A comment: turndown drops it (nodeType 8), as it does domino's. */
@@ -65,9 +61,6 @@ class DomComment extends DomNode {
   }
   get textContent(): string {
     return "";
-  }
-  copy(): DomComment {
-    return new DomComment(this.data);
   }
 }
 
@@ -169,15 +162,6 @@ export class DomElement extends DomNode implements ElementLike {
       .join("");
     return `<${this.localName}${attrs}>${inner}</${this.localName}>`;
   }
-
-  copy(): DomElement {
-    const el = new DomElement(this.localName, this.attribs);
-    for (let n = this.firstChild; n; n = n.nextSibling) el.appendChild(n.copy());
-    return el;
-  }
-  cloneNode(deep: boolean): DomElement {
-    return deep ? this.copy() : new DomElement(this.localName, this.attribs);
-  }
 }
 
 function adapt(node: AnyNode): DomNode | undefined {
@@ -193,20 +177,21 @@ function adapt(node: AnyNode): DomNode | undefined {
 }
 
 /**
- * What turndown is handed for these nodes: an element that turndown's RootNode clones before it edits
- * it, and the clone is the copy of our tree (so the tree is copied once, and never edited).
+ * What turndown is handed for these nodes: its RootNode clones its input before it edits it, and the
+ * clone is the copy of our tree (so the tree is copied once, and never edited).
  */
-export function turndownRoot(nodes: readonly AnyNode[]): DomElement {
-  return new (class extends DomElement {
-    override cloneNode(): DomElement {
+export function turndownRoot(nodes: readonly AnyNode[]): { nodeType: 11; cloneNode(deep?: boolean): DomElement } {
+  return {
+    nodeType: 11,
+    cloneNode: () => {
       const root = new DomElement("x-turndown", {});
       for (const n of nodes) {
         const c = adapt(n);
         if (c) root.appendChild(c);
       }
       return root;
-    }
-  })("x-turndown", {});
+    },
+  };
 }
 
 /** The node turndown passes a rule (always an element), seen as no more than ElementLike. */

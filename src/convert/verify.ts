@@ -47,11 +47,10 @@ export function verifyMarkdown(
     found: l.added.join(" | "),
   }));
   const want = htmlFacts(post.bodyHtml);
-  const got = rendered;
-  if (want.headings !== got.headings)
-    out.push({ what: "headings", expected: String(want.headings), found: String(got.headings) });
-  if (want.listItems !== got.listItems)
-    out.push({ what: "list items", expected: String(want.listItems), found: String(got.listItems) });
+  if (want.headings !== rendered.headings)
+    out.push({ what: "headings", expected: String(want.headings), found: String(rendered.headings) });
+  if (want.listItems !== rendered.listItems)
+    out.push({ what: "list items", expected: String(want.listItems), found: String(rendered.listItems) });
   return { mismatches: out, conservation };
 }
 

@@ -6,7 +6,7 @@
 // 390 px up: the cards form a grid, the charts take the width they have, the tables become stacked rows.
 import { htmlAttr, htmlText, safeHref } from "../escape/html.js";
 import type { Lang, Words } from "./messages.js";
-import { formatMonth, formatNumber } from "./messages.js";
+import { formatMonth, formatNumber, ruleWords } from "./messages.js";
 import { reportPage } from "./page.js";
 import type { Report } from "./report.js";
 import { fromReportDir, readableUrl, reportView, shownText, type FindingView, type PostView } from "./view.js";
@@ -138,7 +138,7 @@ export function* htmlChunks(r: Report, lang: Lang = "en"): Generator<string> {
   }
   const byRule = Object.entries(s.byRule)
     .sort((a, b) => b[1] - a[1])
-    .map(([id, n]): [string, number] => [w.rules[id]?.title ?? id, n]);
+    .map(([id, n]): [string, number] => [ruleWords(w, id).title, n]);
   const site = v.site.length
     ? `<section class="post" id="site"><h3>${htmlText(w.ui.site)}</h3><ul class="findings">${v.site.map((f) => findingItem(w, f)).join("")}</ul></section>`
     : "";

@@ -76,8 +76,7 @@ export function reportView(r: Report, lang: Lang): ReportView {
     else byPost.set(row.postId, [row]);
   }
   // A finding about a post the report does not list (none should be) is kept with the site's.
-  const listed = new Set(r.posts.map((p) => p.id));
-  const site = rows.filter((row) => row.postId === "" || !listed.has(row.postId));
+  const site = rows.filter((row) => row.postId === "" || !postsById.has(row.postId));
   const posts = r.posts.map((post) => ({ post, date: formatDate(w, post.date), findings: byPost.get(post.id) ?? [] }));
   return { words: w, site, posts, rows };
 }

@@ -9,15 +9,7 @@ let counter = 0;
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
-    try {
-      writeFileSync(tmp, data);
-    } catch (err) {
-      // The directory is created only when missing: a mkdir before every write was most of a crawl's
-      // time spent storing bodies (measured: 1.1 s → 0.13 s for 2,700 bodies).
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, data);
-    }
+    creatingDir(tmp, () => writeFileSync(tmp, data));
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -38,7 +30,7 @@ export function writeChunksAtomic(
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   let fd: number | null = null;
   try {
-    fd = openCreatingDir(tmp);
+    fd = creatingDir(tmp, () => openSync(tmp, "w"));
     const hash = createHash("sha256");
     // Small pieces are gathered into writes of about 64 KiB.
     let pending: string[] = [];
@@ -69,13 +61,14 @@ export function writeChunksAtomic(
   }
 }
 
-/** A new file for writing, its directory made only when missing (as writeFileAtomic does). */
-function openCreatingDir(path: string): number {
+/** `create` (a file at `path`), its directory made only when missing: a mkdir before every write was
+ *  most of a crawl's time spent storing bodies (measured: 1.1 s → 0.13 s for 2,700 bodies). */
+function creatingDir<T>(path: string, create: () => T): T {
   try {
-    return openSync(path, "w");
+    return create();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     mkdirSync(dirname(path), { recursive: true });
-    return openSync(path, "w");
+    return create();
   }
 }
