@@ -10,6 +10,7 @@ import { convertOptions } from "../src/pipeline/settings.js";
 import { convertSnapshot } from "../src/pipeline/convert.js";
 import { loadProfile } from "../src/profiles/profile.js";
 import { SnapshotStore } from "../src/store/snapshot.js";
+import { alive } from "../src/store/pid.js";
 import { listFiles, replicaSnapshot, START, tempDir } from "./helpers.js";
 
 const profile = loadProfile();
@@ -66,6 +67,27 @@ describe("re-runs", () => {
         })(),
       ),
     );
+  });
+
+  it("remove what a run killed mid-write left half-written beside its files, and nothing else", () => {
+    const out = tempDir();
+    const first = convertSnapshot(snapshot, out, opts());
+    const post = first.written.find((f) => f.startsWith("posts/")) ?? "";
+    // A pid no process has (the writer was killed), and one that runs (another run at work).
+    let dead = 4_194_303;
+    while (alive(dead)) dead--;
+    const planted = {
+      killedPost: `${post}.tmp-${dead}-7`,
+      killedManifest: `.mia-migrate/written.jsonl.tmp-${dead}-8`,
+      stillWriting: `${post}.tmp-${process.ppid}-9`,
+      usersOwn: `posts/notes.txt.tmp-${dead}-1`,
+    };
+    for (const rel of Object.values(planted)) writeFileSync(join(out, rel), "half");
+    convertSnapshot(snapshot, out, opts());
+    expect(existsSync(join(out, planted.killedPost))).toBe(false);
+    expect(existsSync(join(out, planted.killedManifest))).toBe(false);
+    expect(existsSync(join(out, planted.stillWriting))).toBe(true);
+    expect(existsSync(join(out, planted.usersOwn))).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { alive } from "../store/pid.js";
 
 export const LOCK_FILE = ".lock";
 
@@ -53,15 +54,6 @@ export class LockedError extends Error {
     super(
       `${path}: another run (pid ${owner.pid} on ${owner.host}, started ${owner.startedAt}) holds the archive; this run did nothing`,
     );
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM"; // exists, but not ours to signal
   }
 }
 

@@ -5,9 +5,18 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { dirname } from "node:path";
 
 let counter = 0;
+/** The temporary name a write uses beside `path`: the writer's pid, then a count. */
+const tempPath = (path: string) => `${path}.tmp-${process.pid}-${++counter}`;
+
+/** A temporary file an atomic write leaves beside its target when its process is killed mid-write: the
+ *  target's name and the writer's pid, or null for any other name. */
+export function leftoverTemp(name: string): { target: string; pid: number } | null {
+  const m = /^(.+)\.tmp-(\d+)-\d+$/.exec(name);
+  return m ? { target: m[1] as string, pid: Number(m[2]) } : null;
+}
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  const tmp = tempPath(path);
   try {
     creatingDir(tmp, () => writeFileSync(tmp, data));
     renameSync(tmp, path);
@@ -27,7 +36,7 @@ export function writeChunksAtomic(
   chunks: Iterable<string>,
   beforeRename: (sha256: string) => void,
 ): string {
-  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  const tmp = tempPath(path);
   let fd: number | null = null;
   try {
     fd = creatingDir(tmp, () => openSync(tmp, "w"));

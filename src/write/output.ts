@@ -10,6 +10,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmdirSync,
@@ -19,7 +20,8 @@ import {
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { defaults } from "../config/defaults.js";
 import { RunError, UsageError, option } from "../config/errors.js";
-import { writeChunksAtomic, writeFileAtomic } from "../store/atomic.js";
+import { leftoverTemp, writeChunksAtomic, writeFileAtomic } from "../store/atomic.js";
+import { alive } from "../store/pid.js";
 import { PROBLEM_TEXT, storageProblem } from "../store/storage-errors.js";
 
 /** Which command wrote a file: a run removes only its own kind of leftovers (convert does not remove
@@ -202,8 +204,10 @@ export class OutputTree {
     return { removed: removed.sort(), kept: kept.sort() };
   }
 
-  /** Writes the manifest anew (atomically), one line a file, sorted. */
+  /** Writes the manifest anew (atomically), one line a file, sorted; first removes what a killed run
+   *  of ours left half-written beside the files this run wrote. */
   save(): void {
+    this.removeLeftovers();
     this.closeJournal();
     const lines = [...this.current]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -258,6 +262,28 @@ export class OutputTree {
     const ok = real === root || real.startsWith(root + sep);
     if (ok && probe === dir) this.safeDirs.add(dir);
     return ok;
+  }
+
+  /** Temporary files (store/atomic.ts) a run killed mid-write left beside a file this run wrote or
+   *  beside the manifest: the rerun's output is then the same as a run never interrupted. One whose
+   *  writer still runs is left alone; so is any other name. */
+  private removeLeftovers(): void {
+    const ours = new Set([...this.written].map((rel) => join(this.root, rel)));
+    ours.add(this.journalPath);
+    for (const dir of new Set([...ours].map((p) => dirname(p)))) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const left = leftoverTemp(name);
+        if (!left || !ours.has(join(dir, left.target)) || left.pid === process.pid || alive(left.pid)) continue;
+        const path = join(dir, name);
+        if (lstatOrNull(path)?.isFile() && this.insideDir(dir)) rmSync(path);
+      }
+    }
   }
 
   private removeEmptyParents(dir: string): void {
